@@ -1,0 +1,85 @@
+package org.hotcell.core.backend;
+
+/**
+ * Plugin SPI: the numeric kernels a cell runs on. Matrices are float32, row-major, in {@code float[]} with an
+ * offset and a leading dimension (the distance between the starts of two rows), as in BLAS.
+ *
+ * <p>Every backend must give the results of {@link ReferenceBackend} to within float rounding; the
+ * differential tests hold faster backends to that. Implementations are thread-safe: calls on disjoint
+ * outputs may run at once.
+ *
+ * <p>The cells use {@link #pack} once per model and {@link #multiply} for every step, so a backend puts its
+ * speed there; {@link #gemm} and {@link #gemv} serve the rest (backward passes, tests, ad hoc products).
+ */
+public interface Backend {
+
+    /** The backend's name, e.g. {@code reference} or {@code simd}. */
+    String name();
+
+    /** Preference when no backend is asked for by name: the highest available rank wins. Reference is 0. */
+    int rank();
+
+    /** One line on how it computes, e.g. {@code Vector API, 16 float lanes, 2 threads}. */
+    default String describe() {
+        return name();
+    }
+
+    /**
+     * A variant of this backend that uses up to {@code threads} threads (1 = the calling thread only). A
+     * backend without threading returns itself.
+     */
+    default Backend withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        return this;
+    }
+
+    /**
+     * General matrix product {@code C = alpha * op(A) . op(B) + beta * C}, where op(A) is {@code m x k},
+     * op(B) is {@code k x n} and C is {@code m x n}. {@code transA} means A is stored {@code k x m} (and lda
+     * is at least m); likewise transB. When beta is 0, C is overwritten, NaNs in it included.
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * Matrix-vector product {@code y = alpha * op(A) . x + beta * y}; A is stored {@code m x n} and op(A) is A
+     * or its transpose. When beta is 0, y is overwritten.
+     */
+    void gemv(boolean transA, int m, int n, float alpha, float[] a, int aOff, int lda,
+              float[] x, int xOff, float beta, float[] y, int yOff);
+
+    /** Lays out the {@code rows x cols} row-major matrix at {@code w[off ..]} for {@link #multiply}. */
+    PackedMatrix pack(float[] w, int off, int rows, int cols);
+
+    /**
+     * {@code Y = X . W^T} (or {@code Y += X . W^T} when {@code accumulate}), where X is {@code m x W.cols()}
+     * with leading dimension ldx and Y is {@code m x W.rows()} with leading dimension ldy. At m = 1 this is the
+     * batch-1 recurrent product that dominates streaming inference.
+     */
+    void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
+                  boolean accumulate);
+
+    /** {@code dst[i] = a[i] + b[i]} for i in [0, length). dst may alias a or b exactly. */
+    default void add(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int length) {
+        for (int i = 0; i < length; i++) {
+            dst[dstOff + i] = a[aOff + i] + b[bOff + i];
+        }
+    }
+
+    /** {@code dst[i] = a[i] * b[i]} for i in [0, length). dst may alias a or b exactly. */
+    default void mul(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int length) {
+        for (int i = 0; i < length; i++) {
+            dst[dstOff + i] = a[aOff + i] * b[bOff + i];
+        }
+    }
+
+    /** Adds {@code bias[biasOff .. biasOff+cols)} to each of the {@code rows} rows of M (leading dim ldm). */
+    default void addRowVector(float[] m, int mOff, int ldm, int rows, int cols, float[] bias, int biasOff) {
+        for (int r = 0; r < rows; r++) {
+            add(m, mOff + r * ldm, bias, biasOff, m, mOff + r * ldm, cols);
+        }
+    }
+}
