@@ -61,15 +61,10 @@ final class ActivationSpecParser {
         while (true) {
             skipSpaces();
             int start = pos;
-            if (pos < text.length() && Character.isLetter(text.charAt(pos))) {
+            if (isNamedParameterHere()) {
                 String key = identifier("a parameter name");
                 skipSpaces();
-                if (!peek('=')) {
-                    pos = start;
-                    throw error("'=' after parameter name '" + key + "' (write key=value, or a number)",
-                            describeHere());
-                }
-                pos++;
+                pos++; // the '=' seen by isNamedParameterHere
                 skipSpaces();
                 if (named.containsKey(key)) {
                     pos = start;
@@ -92,6 +87,22 @@ final class ActivationSpecParser {
                 throw error("',' or ')'", describeHere());
             }
         }
+    }
+
+    /** Whether an identifier followed by '=' starts here (else a positional number or word does). */
+    private boolean isNamedParameterHere() {
+        int at = pos;
+        if (at >= text.length() || !Character.isLetter(text.charAt(at))) {
+            return false;
+        }
+        while (at < text.length() && text.charAt(at) < 128
+                && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+            at++;
+        }
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at < text.length() && text.charAt(at) == '=';
     }
 
     private ParamValue value(String key) {
