@@ -112,20 +112,8 @@ public final class ReferenceBackend implements Backend {
         }
     }
 
-    /** Checks that a rows x cols matrix with leading dimension ld fits in the array from off. */
     static void checkMatrix(String name, float[] data, int off, int rows, int cols, int ld) {
-        if (rows == 0 || cols == 0) {
-            return;
-        }
-        if (ld < cols) {
-            throw new ShapeMismatchException("leading dimension of " + name + " is " + ld
-                    + ", smaller than its " + cols + " columns");
-        }
-        long last = (long) off + (long) (rows - 1) * ld + cols;
-        if (off < 0 || last > data.length) {
-            throw new ShapeMismatchException(name + " of " + rows + "x" + cols + " (leading dimension " + ld
-                    + ") at offset " + off + " needs " + last + " floats, the array has " + data.length);
-        }
+        Matrices.checkFits(name, data, off, rows, cols, ld);
     }
 
     /** The reference packing: a private row-major copy. */

@@ -1,0 +1,34 @@
+package org.hotcell.core.backend;
+
+import org.hotcell.core.error.ShapeMismatchException;
+
+/** Argument checks shared by backends, so every backend rejects a bad matrix with the same words. */
+public final class Matrices {
+    private Matrices() {
+    }
+
+    /**
+     * Checks that a {@code rows x cols} row-major matrix with leading dimension {@code ld} fits in
+     * {@code data} from {@code off}.
+     *
+     * @param name the matrix's name in the operation, e.g. {@code "A"}
+     * @throws ShapeMismatchException naming the matrix, its shape and what the array holds
+     */
+    public static void checkFits(String name, float[] data, int off, int rows, int cols, int ld) {
+        if (rows < 0 || cols < 0) {
+            throw new ShapeMismatchException(name + " of " + rows + "x" + cols + " is not a shape");
+        }
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        if (ld < cols) {
+            throw new ShapeMismatchException("leading dimension of " + name + " is " + ld
+                    + ", smaller than its " + cols + " columns");
+        }
+        long last = (long) off + (long) (rows - 1) * ld + cols;
+        if (off < 0 || last > data.length) {
+            throw new ShapeMismatchException(name + " of " + rows + "x" + cols + " (leading dimension " + ld
+                    + ") at offset " + off + " needs " + last + " floats, the array has " + data.length);
+        }
+    }
+}

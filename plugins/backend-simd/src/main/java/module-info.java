@@ -1,0 +1,10 @@
+/** Hotcell's CPU backend on the Java Vector API. */
+module org.hotcell.backend.simd {
+    requires org.hotcell.core;
+    requires jdk.incubator.vector;
+    requires org.slf4j;
+
+    exports org.hotcell.backend.simd;
+
+    provides org.hotcell.core.backend.Backend with org.hotcell.backend.simd.SimdBackend;
+}

@@ -1,0 +1,80 @@
+package org.hotcell.backend.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.hotcell.backend.simd.internal.SpinTeam;
+import org.junit.jupiter.api.Test;
+
+class SpinTeamTest {
+
+    @Test
+    void everyPartRunsOncePerJobOnDistinctThreads() {
+        SpinTeam team = new SpinTeam(3, "test-team");
+        for (int round = 0; round < 1000; round++) {
+            ConcurrentHashMap<Integer, String> ran = new ConcurrentHashMap<>();
+            assertThat(team.tryRun(part -> ran.put(part, Thread.currentThread().getName()))).isTrue();
+            assertThat(ran).containsOnlyKeys(0, 1, 2);
+            assertThat(ran.get(0)).isEqualTo(Thread.currentThread().getName());
+            assertThat(ran.values()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aFailingPartIsRethrownAfterTheOthersFinish() {
+        SpinTeam team = new SpinTeam(2, "test-team");
+        AtomicBoolean otherFinished = new AtomicBoolean();
+        assertThatThrownBy(() -> team.tryRun(part -> {
+            if (part == 1) {
+                throw new IllegalStateException("part 1 broke");
+            }
+            otherFinished.set(true);
+        })).isInstanceOf(IllegalStateException.class).hasMessage("part 1 broke");
+        assertThat(otherFinished).isTrue();
+        // The team still works afterwards.
+        assertThat(team.tryRun(part -> { })).isTrue();
+    }
+
+    @Test
+    void aBusyTeamRefusesInsteadOfWaiting() throws InterruptedException {
+        SpinTeam team = new SpinTeam(2, "test-team");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> team.tryRun(part -> {
+            if (part == 0) {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        holder.start();
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(team.tryRun(part -> { })).isFalse();
+        release.countDown();
+        holder.join(10_000);
+        assertThat(team.tryRun(part -> { })).isTrue();
+    }
+
+    @Test
+    void idleWorkersEndAndComeBackWhenNeeded() throws InterruptedException {
+        SpinTeam team = new SpinTeam(2, "test-team");
+        team.tryRun(part -> { });
+        assertThat(team.liveWorkers()).isEqualTo(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (team.liveWorkers() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(team.liveWorkers()).as("workers after idling").isZero();
+        ConcurrentHashMap<Integer, Boolean> ran = new ConcurrentHashMap<>();
+        assertThat(team.tryRun(part -> ran.put(part, true))).isTrue();
+        assertThat(ran).containsOnlyKeys(0, 1);
+    }
+}
