@@ -1,0 +1,20 @@
+/**
+ * Models of stacked recurrent layers with a dense head: their specs and parameters, building them through the
+ * registry, training (backpropagation through time, losses, optimizers, diagnostics), built-in tasks, and
+ * model files (safetensors weights plus a JSON spec).
+ */
+module org.hotcell.model {
+    requires transitive org.hotcell.core;
+    requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+
+    exports org.hotcell.model.spec;
+    exports org.hotcell.model.param;
+    exports org.hotcell.model.init;
+    exports org.hotcell.model.net;
+    exports org.hotcell.model.loss;
+    exports org.hotcell.model.optim;
+    exports org.hotcell.model.train;
+    exports org.hotcell.model.task;
+    exports org.hotcell.model.io;
+}
