@@ -1,0 +1,44 @@
+package org.hotcell.onnx.internal.graph;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.hotcell.onnx.internal.recurrent.RecurrentOp;
+import org.hotcell.onnx.proto.Node;
+
+/** The operators Hotcell runs, by ONNX op type (default domain only). */
+public final class Ops {
+    private static final Map<String, Op> OPS = Map.ofEntries(
+            Map.entry("LSTM", RecurrentOp.lstm()),
+            Map.entry("GRU", RecurrentOp.gru()),
+            Map.entry("RNN", RecurrentOp.rnn()),
+            Map.entry("Identity", ShapeOps::identity),
+            Map.entry("Squeeze", ShapeOps::squeeze),
+            Map.entry("Unsqueeze", ShapeOps::unsqueeze),
+            Map.entry("Transpose", ShapeOps::transpose),
+            Map.entry("Reshape", ShapeOps::reshape),
+            Map.entry("Concat", ShapeOps::concat),
+            Map.entry("Slice", ShapeOps::slice),
+            Map.entry("Gather", ShapeOps::gather),
+            Map.entry("Shape", ShapeOps::shape),
+            Map.entry("Cast", ShapeOps::cast),
+            Map.entry("Constant", ShapeOps::constant));
+
+    private Ops() {
+    }
+
+    /** The op for a node, if Hotcell runs it. */
+    public static Optional<Op> of(Node node) {
+        if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(OPS.get(node.opType()));
+    }
+
+    /** The op types Hotcell runs, sorted. */
+    public static Set<String> supported() {
+        return new TreeSet<>(OPS.keySet());
+    }
+}

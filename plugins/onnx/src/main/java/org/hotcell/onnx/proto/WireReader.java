@@ -1,0 +1,230 @@
+package org.hotcell.onnx.proto;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+
+import org.hotcell.core.error.BadModelException;
+
+/**
+ * A guarded view of protobuf's {@link CodedInputStream} over the bytes of one file: every length read from the
+ * input is checked against the bytes that remain before anything is allocated for it, so corrupt lengths fail
+ * fast with a {@link BadModelException} instead of an allocation the size of a random number.
+ */
+final class WireReader {
+    private final CodedInputStream in;
+    private final String source;
+
+    WireReader(byte[] bytes, String source) {
+        this.in = CodedInputStream.newInstance(bytes);
+        this.source = source;
+        try {
+            in.pushLimit(bytes.length);
+        } catch (IOException e) {
+            throw corrupt("the input", e);
+        }
+    }
+
+    /** The next field tag, or 0 at the end of the current message. */
+    int tag() {
+        try {
+            return in.readTag();
+        } catch (IOException e) {
+            throw corrupt("a field tag", e);
+        }
+    }
+
+    long varint(String what) {
+        try {
+            return in.readRawVarint64();
+        } catch (IOException e) {
+            throw corrupt(what, e);
+        }
+    }
+
+    float fixed32Float(String what) {
+        try {
+            return Float.intBitsToFloat(in.readRawLittleEndian32());
+        } catch (IOException e) {
+            throw corrupt(what, e);
+        }
+    }
+
+    double fixed64Double(String what) {
+        try {
+            return Double.longBitsToDouble(in.readRawLittleEndian64());
+        } catch (IOException e) {
+            throw corrupt(what, e);
+        }
+    }
+
+    /** Bytes left before the end of the message being read. */
+    int remaining() {
+        return in.getBytesUntilLimit();
+    }
+
+    /** Reads a length prefix and checks it against what remains. */
+    int length(String what) {
+        long length = varint("the length of " + what);
+        if (length < 0 || length > remaining()) {
+            throw new BadModelException(source + ": " + what + " claims " + length + " bytes but only " + remaining()
+                    + " remain; the file is truncated or corrupt");
+        }
+        return (int) length;
+    }
+
+    byte[] bytes(String what) {
+        int length = length(what);
+        try {
+            return in.readRawBytes(length);
+        } catch (IOException e) {
+            throw corrupt(what, e);
+        }
+    }
+
+    String string(String what) {
+        return new String(bytes(what), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Enters a length-delimited sub-message; returns the token for {@link #leave}. */
+    int enter(String what) {
+        int length = length(what);
+        try {
+            return in.pushLimit(length);
+        } catch (IOException e) {
+            throw corrupt(what, e);
+        }
+    }
+
+    /** Leaves a sub-message entered with {@link #enter}; its end must have been reached. */
+    void leave(int token) {
+        in.popLimit(token);
+    }
+
+    /** Skips a field this schema does not read. */
+    void skip(int tag) {
+        try {
+            if (!in.skipField(tag)) {
+                throw new BadModelException(source + ": unexpected end-group tag " + tag + "; the file is corrupt");
+            }
+        } catch (IOException e) {
+            throw corrupt("field " + WireFormat.getTagFieldNumber(tag), e);
+        }
+    }
+
+    /** Checks that a known field has the wire type the schema gives it. */
+    void expect(int tag, int wireType, String what) {
+        if (WireFormat.getTagWireType(tag) != wireType) {
+            throw new BadModelException(source + ": " + what + " (field " + WireFormat.getTagFieldNumber(tag)
+                    + ") has wire type " + WireFormat.getTagWireType(tag) + ", expected " + wireType
+                    + "; the file is corrupt or not an ONNX model");
+        }
+    }
+
+    /**
+     * Reads a repeated varint field into {@code into}, packed (wire type 2) or one element (wire type 0).
+     */
+    void varints(int tag, LongList into, String what) {
+        int wireType = WireFormat.getTagWireType(tag);
+        if (wireType == WireFormat.WIRETYPE_VARINT) {
+            into.add(varint(what));
+        } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            int token = enter(what);
+            while (remaining() > 0) {
+                into.add(varint(what));
+            }
+            leave(token);
+        } else {
+            expect(tag, WireFormat.WIRETYPE_VARINT, what);
+        }
+    }
+
+    /** Reads a repeated float field, packed (wire type 2) or one element (wire type 5). */
+    void floats(int tag, FloatList into, String what) {
+        int wireType = WireFormat.getTagWireType(tag);
+        if (wireType == WireFormat.WIRETYPE_FIXED32) {
+            into.add(fixed32Float(what));
+        } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            int token = enter(what);
+            if (remaining() % 4 != 0) {
+                throw new BadModelException(source + ": packed " + what + " has " + remaining()
+                        + " bytes, not a multiple of 4; the file is corrupt");
+            }
+            while (remaining() > 0) {
+                into.add(fixed32Float(what));
+            }
+            leave(token);
+        } else {
+            expect(tag, WireFormat.WIRETYPE_FIXED32, what);
+        }
+    }
+
+    /** Reads a repeated double field, packed (wire type 2) or one element (wire type 1), as floats. */
+    void doubles(int tag, FloatList into, String what) {
+        int wireType = WireFormat.getTagWireType(tag);
+        if (wireType == WireFormat.WIRETYPE_FIXED64) {
+            into.add((float) fixed64Double(what));
+        } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            int token = enter(what);
+            if (remaining() % 8 != 0) {
+                throw new BadModelException(source + ": packed " + what + " has " + remaining()
+                        + " bytes, not a multiple of 8; the file is corrupt");
+            }
+            while (remaining() > 0) {
+                into.add((float) fixed64Double(what));
+            }
+            leave(token);
+        } else {
+            expect(tag, WireFormat.WIRETYPE_FIXED64, what);
+        }
+    }
+
+    BadModelException corrupt(String what, IOException cause) {
+        return new BadModelException(source + ": cannot read " + what + ": " + cause.getMessage()
+                + " (the file is truncated, corrupt or not an ONNX model)", cause);
+    }
+
+    /** A growable list of longs; grows by doubling, so its size never exceeds twice the input read. */
+    static final class LongList {
+        private long[] values = new long[8];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /** A growable list of floats. */
+    static final class FloatList {
+        private float[] values = new float[8];
+        private int size;
+
+        void add(float value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        float[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
