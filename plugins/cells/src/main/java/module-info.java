@@ -1,0 +1,16 @@
+/**
+ * The standard recurrent cells: LSTM, GRU and simple RNN with ONNX (opset 14) semantics, one activation per
+ * role, forward over sequences, streaming steps and backpropagation through time; plus recurrent layers
+ * (one or two directions, merged) and stacks of them. Only {@code org.hotcell.cells.layer} is API; the cell
+ * types are found through {@link org.hotcell.core.cell.CellType} as services.
+ */
+module org.hotcell.cells {
+    requires transitive org.hotcell.core;
+
+    exports org.hotcell.cells.layer;
+
+    provides org.hotcell.core.cell.CellType with
+            org.hotcell.cells.internal.lstm.LstmCellType,
+            org.hotcell.cells.internal.gru.GruCellType,
+            org.hotcell.cells.internal.rnn.RnnCellType;
+}

@@ -1,0 +1,321 @@
+package org.hotcell.cells.internal.engine;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.hotcell.core.activation.Activation;
+import org.hotcell.core.backend.Backend;
+import org.hotcell.core.backend.PackedMatrix;
+import org.hotcell.core.cell.Cell;
+import org.hotcell.core.cell.CellGradients;
+import org.hotcell.core.cell.CellSpec;
+import org.hotcell.core.cell.CellState;
+import org.hotcell.core.cell.CellWeights;
+import org.hotcell.core.cell.ForwardPass;
+import org.hotcell.core.cell.Layout;
+import org.hotcell.core.cell.SequenceBatch;
+import org.hotcell.core.error.InvalidSpecException;
+import org.hotcell.core.error.ShapeMismatchException;
+
+/**
+ * The part every gated recurrent cell shares: the input product over all steps at once, the time loop with
+ * per-item lengths and directions, states, streaming steps, and the frame of backpropagation through time.
+ * A subclass supplies one step forward ({@link #advance}) and one step backward ({@link #backStep}).
+ *
+ * <p>Forward computes {@code Gx = X . W^T + inputBias} with one product over all {@code T*N} rows (W packed
+ * once when the cell is made), then for each step gathers the rows of the streams still running into a
+ * {@code [N, G*H]} block and lets the subclass add the recurrent product and update the state. Everything
+ * the loop touches is allocated before it.
+ */
+public abstract class RecurrentCell implements Cell {
+    protected final CellSpec spec;
+    protected final Backend backend;
+    /** I, H, G and G*H. */
+    protected final int inputSize;
+    protected final int hidden;
+    protected final int gates;
+    protected final int width;
+    protected final float clip;
+    protected final boolean clipped;
+    private final boolean hasCell;
+    private final float[] w;
+    private final PackedMatrix packedW;
+    private final float[] inputBias;
+    private final Map<String, Activation> activations;
+    /** One spare workspace for {@link #step}, so streaming allocates only when threads collide. */
+    private final AtomicReference<Workspace> spare = new AtomicReference<>();
+
+    /**
+     * @param inputBias the bias added to every row of {@code X . W^T}, {@code [G*H]} (zeros for none)
+     */
+    protected RecurrentCell(CellSpec spec, int gates, boolean hasCell, CellWeights weights,
+                            Map<String, Activation> activations, Backend backend, float[] inputBias) {
+        this.spec = spec;
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.inputSize = spec.inputSize();
+        this.hidden = spec.hiddenSize();
+        this.gates = gates;
+        this.width = gates * hidden;
+        this.clip = spec.options().clip();
+        this.clipped = spec.options().clipped();
+        this.hasCell = hasCell;
+        this.w = weights.w().clone();
+        this.packedW = backend.pack(w, 0, width, inputSize);
+        this.inputBias = inputBias.clone();
+        this.activations = Map.copyOf(activations);
+    }
+
+    @Override
+    public final CellSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final Activation activation(String role) {
+        Activation activation = activations.get(role);
+        if (activation == null) {
+            throw new InvalidSpecException("cell type '" + spec.cellType() + "' has no activation role '" + role
+                    + "'; its roles are " + activations.keySet().stream().sorted().toList());
+        }
+        return activation;
+    }
+
+    @Override
+    public final CellState zeroState(int batch) {
+        return CellState.zeros(batch, hidden, hasCell);
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    @Override
+    public final ForwardPass forward(SequenceBatch x, CellState initial, boolean reverse, boolean keepTrace) {
+        Objects.requireNonNull(x, "x");
+        checkInput(x);
+        int steps = x.steps();
+        int batch = x.batch();
+        int rows = steps * batch;
+        CellState state = initial == null ? zeroState(batch) : checkState("initial state", initial, batch).copy();
+        int[] lengths = new int[batch];
+        for (int n = 0; n < batch; n++) {
+            lengths[n] = x.length(n);
+        }
+        float[] gx = new float[rows * width];
+        if (rows > 0) {
+            backend.multiply(x.data(), x.offset(), inputSize, rows, packedW, gx, 0, width, false);
+            backend.addRowVector(gx, 0, width, rows, width, inputBias, 0);
+        }
+        float[] y = new float[rows * hidden];
+        Trace trace = keepTrace ? new Trace(this, x, reverse, lengths, rows, width, hidden, hasCell, tracesExtra())
+                : null;
+        Workspace ws = new Workspace(batch, width, hidden);
+        float[] h = state.h();
+        float[] c = state.c();
+        boolean timeMajor = x.layout() == Layout.TIME_MAJOR;
+        for (int s = 0; s < steps; s++) {
+            int running = 0;
+            for (int n = 0; n < batch; n++) {
+                int len = lengths[n];
+                if (s < len) {
+                    int t = reverse ? len - 1 - s : s;
+                    int row = timeMajor ? t * batch + n : n * steps + t;
+                    ws.rows[n] = row;
+                    System.arraycopy(gx, row * width, ws.g, n * width, width);
+                    running++;
+                } else {
+                    ws.rows[n] = -1;
+                    Arrays.fill(ws.g, n * width, (n + 1) * width, 0f);
+                }
+            }
+            if (running == 0) {
+                break; // every sequence has ended; later steps cannot start one again
+            }
+            advance(ws, h, c, trace);
+            for (int n = 0; n < batch; n++) {
+                if (ws.rows[n] >= 0) {
+                    int t = reverse ? lengths[n] - 1 - s : s;
+                    System.arraycopy(h, n * hidden, y, (t * batch + n) * hidden, hidden);
+                }
+            }
+        }
+        return new ForwardPass(y, state, trace);
+    }
+
+    @Override
+    public final void step(float[] x, int xOff, CellState state) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(state, "state");
+        int batch = state.batch();
+        checkState("state", state, batch);
+        long needed = (long) xOff + (long) batch * inputSize;
+        if (xOff < 0 || needed > x.length) {
+            throw new ShapeMismatchException("step input of " + spec.cellType() + " cell: " + batch + " streams x "
+                    + inputSize + " features from offset " + xOff + " need " + needed + " floats, the array has "
+                    + x.length);
+        }
+        if (batch == 0) {
+            return;
+        }
+        Workspace ws = spare.getAndSet(null);
+        if (ws == null || ws.batch != batch) {
+            ws = new Workspace(batch, width, hidden);
+        }
+        backend.multiply(x, xOff, inputSize, batch, packedW, ws.g, 0, width, false);
+        backend.addRowVector(ws.g, 0, width, batch, width, inputBias, 0);
+        for (int n = 0; n < batch; n++) {
+            ws.rows[n] = n;
+        }
+        advance(ws, state.h(), state.c(), null);
+        spare.set(ws);
+    }
+
+    /**
+     * One step for the streams whose {@code ws.rows[n] >= 0}: {@code ws.g} holds their input part
+     * {@code Gx} (zero rows for the others); add the recurrent part, apply the activations, and update
+     * {@code h} (and {@code c}) of those streams in place. With a trace, record what backward needs at each
+     * stream's storage row. Must not allocate.
+     */
+    protected abstract void advance(Workspace ws, float[] h, float[] c, Trace trace);
+
+    /** Whether the trace keeps a per-row {@code [H]} extra array for this cell type. */
+    protected abstract boolean tracesExtra();
+
+    // ---------------------------------------------------------------- backward
+
+    /** The gradient buffers of one backward pass. */
+    protected static final class Gradients {
+        /** {@code d loss / d R}, {@code [G*H, H]}. */
+        public final float[] dR;
+        /** {@code d loss / d Rb}, {@code [G*H]}, or null without bias. */
+        public final float[] dRb;
+        /** {@code d loss / d P}, {@code [3*H]}, or null without peepholes. */
+        public final float[] dP;
+        /** Per-row scratch a cell type may ask for ({@link #backwardScratchWidth}), or null. */
+        public final float[] scratch;
+
+        Gradients(int rByH, int width, boolean bias, int peepholes, int scratchLength) {
+            dR = new float[rByH];
+            dRb = bias ? new float[width] : null;
+            dP = peepholes > 0 ? new float[peepholes] : null;
+            scratch = scratchLength > 0 ? new float[scratchLength] : null;
+        }
+    }
+
+    @Override
+    public final CellGradients backward(ForwardPass pass, float[] dy, CellState dLast) {
+        Objects.requireNonNull(pass, "pass");
+        if (!(pass.trace() instanceof Trace trace)) {
+            throw new IllegalArgumentException("backward needs a forward pass made with keepTrace = true");
+        }
+        if (trace.owner != this) {
+            throw new IllegalArgumentException("the forward pass was made by another cell; run backward on the cell"
+                    + " that made it");
+        }
+        SequenceBatch x = trace.x;
+        int steps = x.steps();
+        int batch = x.batch();
+        int rows = steps * batch;
+        if (dy != null) {
+            ShapeMismatchException.check("length of dy for " + steps + " steps x " + batch + " items x " + hidden
+                    + " units", dy.length, (long) rows * hidden);
+        }
+        float[] dH = new float[batch * hidden];
+        float[] dC = hasCell ? new float[batch * hidden] : null;
+        if (dLast != null) {
+            checkState("dLast", dLast, batch);
+            System.arraycopy(dLast.h(), 0, dH, 0, dH.length);
+            if (hasCell) {
+                System.arraycopy(dLast.c(), 0, dC, 0, dC.length);
+            }
+        }
+        float[] dG = new float[rows * width];
+        Gradients grads = new Gradients(width * hidden, width, spec.options().bias(),
+                spec.options().peepholes() ? 3 * hidden : 0, rows * backwardScratchWidth());
+        Workspace ws = new Workspace(batch, width, hidden);
+        int[] lengths = trace.lengths;
+        boolean timeMajor = x.layout() == Layout.TIME_MAJOR;
+        for (int s = steps - 1; s >= 0; s--) {
+            int running = 0;
+            for (int n = 0; n < batch; n++) {
+                int len = lengths[n];
+                if (s < len) {
+                    int t = trace.reverse ? len - 1 - s : s;
+                    ws.rows[n] = timeMajor ? t * batch + n : n * steps + t;
+                    running++;
+                    if (dy != null) {
+                        int yOff = (t * batch + n) * hidden;
+                        int hOff = n * hidden;
+                        for (int j = 0; j < hidden; j++) {
+                            dH[hOff + j] += dy[yOff + j];
+                        }
+                    }
+                } else {
+                    ws.rows[n] = -1;
+                }
+            }
+            if (running > 0) {
+                backStep(ws, dH, dC, trace, dG, grads);
+            }
+        }
+        float[] dW = new float[width * inputSize];
+        float[] dx = new float[rows * inputSize];
+        if (rows > 0) {
+            // dW = dG^T . X and dX = dG . W, each one product over every row of every step.
+            backend.gemm(true, false, width, inputSize, rows, 1f, dG, 0, width, x.data(), x.offset(), inputSize,
+                    0f, dW, 0, inputSize);
+            backend.gemm(false, false, rows, inputSize, width, 1f, dG, 0, width, w, 0, inputSize,
+                    0f, dx, 0, inputSize);
+        }
+        recurrentGradients(trace, dG, rows, grads);
+        float[] dWb = null;
+        if (spec.options().bias()) {
+            dWb = new float[width];
+            Kernels.addColumnSums(dG, rows, width, 0, width, dWb, 0);
+        }
+        CellWeights dWeights = new CellWeights(dW, grads.dR, dWb, grads.dRb, grads.dP);
+        return new CellGradients(dx, CellState.of(batch, hidden, dH, dC), dWeights);
+    }
+
+    /**
+     * One step back for the streams whose {@code ws.rows[n] >= 0} (their storage row): {@code dH} (and
+     * {@code dC}) hold the loss gradient with respect to the state after the step; replace them, for those
+     * streams only, with the gradient with respect to the state before it. Write the gradient with respect to
+     * the gate pre-activations at the storage rows of {@code dG}, and accumulate peephole gradients.
+     */
+    protected abstract void backStep(Workspace ws, float[] dH, float[] dC, Trace trace, float[] dG,
+                                     Gradients grads);
+
+    /** Fills {@code grads.dR} and {@code grads.dRb} from the per-row gradients once the time loop is done. */
+    protected abstract void recurrentGradients(Trace trace, float[] dG, int rows, Gradients grads);
+
+    /** Floats per storage row of backward scratch this cell type needs (0 for none). */
+    protected int backwardScratchWidth() {
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private void checkInput(SequenceBatch x) {
+        if (x.features() != inputSize) {
+            throw new ShapeMismatchException("input X of " + describeCell() + " has " + x.features()
+                    + " features per step, expected the cell's input size " + inputSize);
+        }
+    }
+
+    private CellState checkState(String what, CellState state, int batch) {
+        String cell = describeCell();
+        ShapeMismatchException.check("batch of " + what + " of " + cell, state.batch(), batch);
+        ShapeMismatchException.check("hidden size of " + what + " of " + cell, state.hidden(), hidden);
+        if (state.hasCell() != hasCell) {
+            throw new ShapeMismatchException(what + " of " + cell + (hasCell
+                    ? " lacks the cell state c this cell type needs" : " has a cell state c this cell type lacks"));
+        }
+        return state;
+    }
+
+    /** E.g. {@code lstm cell (input 4, hidden 8)}. */
+    protected final String describeCell() {
+        return spec.cellType() + " cell (input " + inputSize + ", hidden " + hidden + ")";
+    }
+}
