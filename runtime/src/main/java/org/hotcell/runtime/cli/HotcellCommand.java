@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "Try sigmoid, tanh, ReLU or your own function in any role, and measure what it does."
         },
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                TrainCommand.class
         })
 public final class HotcellCommand implements Runnable {
 

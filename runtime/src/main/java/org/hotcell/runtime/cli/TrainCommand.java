@@ -1,0 +1,221 @@
+package org.hotcell.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.hotcell.core.activation.ActivationSpec;
+import org.hotcell.core.backend.Backend;
+import org.hotcell.core.cell.CellOptions;
+import org.hotcell.core.cell.CellType;
+import org.hotcell.core.cell.Direction;
+import org.hotcell.core.error.InvalidSpecException;
+import org.hotcell.core.registry.PluginRegistry;
+import org.hotcell.model.io.ModelFiles;
+import org.hotcell.model.net.Model;
+import org.hotcell.model.optim.Adam;
+import org.hotcell.model.optim.Optimizer;
+import org.hotcell.model.optim.SgdMomentum;
+import org.hotcell.model.spec.HeadSpec;
+import org.hotcell.model.spec.LayerSpec;
+import org.hotcell.model.spec.Merge;
+import org.hotcell.model.spec.ModelSpec;
+import org.hotcell.model.task.Task;
+import org.hotcell.model.task.Tasks;
+import org.hotcell.model.train.Trainer;
+import org.hotcell.model.train.TrainingConfig;
+import org.hotcell.model.train.TrainingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotcell train}: trains a recurrent model on a built-in task and reports its test error. The last line
+ * on stdout is always {@code test_mse=<value>} (for the copy task, the Brier score of the predicted
+ * distributions over the recall steps); a progress bar goes to stderr.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains stacked recurrent layers with a dense head on a built-in task.",
+                "Roles take activation specs such as tanh or leaky_relu(alpha=0.1)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--task", defaultValue = "adding", description = "adding, copy or sine (default: ${DEFAULT-VALUE})")
+    String task;
+
+    @Option(names = "--length", defaultValue = "50",
+            description = "sequence length (adding, sine) or delay (copy) (default: ${DEFAULT-VALUE})")
+    int length;
+
+    @Option(names = "--cell", defaultValue = "lstm", description = "cell type (default: ${DEFAULT-VALUE})")
+    String cell;
+
+    @Option(names = "--hidden", defaultValue = "64", description = "units per layer and direction (default: ${DEFAULT-VALUE})")
+    int hidden;
+
+    @Option(names = "--layers", defaultValue = "1", description = "stacked recurrent layers (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--direction", defaultValue = "forward",
+            description = "forward, reverse or bidirectional (default: ${DEFAULT-VALUE})")
+    String direction;
+
+    @Option(names = "--merge", defaultValue = "concat", description = "bidirectional merge: concat or sum (default: ${DEFAULT-VALUE})")
+    String merge;
+
+    @Option(names = "--gate", description = "activation of every gate (LSTM, GRU); default sigmoid")
+    String gate;
+
+    @Option(names = "--candidate", description = "activation of the candidate (LSTM, GRU); default tanh")
+    String candidate;
+
+    @Option(names = "--output", description = "activation of the LSTM output; default tanh")
+    String output;
+
+    @Option(names = "--activation", description = "activation of a simple RNN; default tanh")
+    String activation;
+
+    @Option(names = "--role", description = "any role of the cell type, e.g. --role forget_gate=hard_sigmoid (repeatable)")
+    Map<String, String> roles = new LinkedHashMap<>();
+
+    @Option(names = "--peepholes", description = "LSTM peephole connections")
+    boolean peepholes;
+
+    @Option(names = "--steps", defaultValue = "3000", description = "optimizer steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "32", description = "sequences per step (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of weights and data (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.01", description = "learning rate (default: ${DEFAULT-VALUE})")
+    double learningRate;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    double momentum;
+
+    @Option(names = "--clip", defaultValue = "1.0", description = "gradient-norm clipping, 0 for none (default: ${DEFAULT-VALUE})")
+    double clip;
+
+    @Option(names = "--bptt", defaultValue = "0",
+            description = "truncated BPTT window in steps, 0 for full BPTT (default: ${DEFAULT-VALUE})")
+    int bptt;
+
+    @Option(names = "--test-size", defaultValue = "1000", description = "test sequences (default: ${DEFAULT-VALUE})")
+    int testSize;
+
+    @Option(names = "--backend", description = "compute backend by name; default: the best installed")
+    String backendName;
+
+    @Option(names = "--threads", defaultValue = "1", description = "backend threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--save", description = "save the trained model to this directory (model.json + weights.safetensors)")
+    Path save;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = PluginRegistry.discover();
+        Task chosen = Tasks.create(task, length);
+        ModelSpec modelSpec = modelSpec(chosen, registry.cellType(cell));
+        Backend backend = (backendName == null ? registry.defaultBackend() : registry.backend(backendName))
+                .withThreads(threads);
+        Model model = Model.initialize(modelSpec, registry::cellType, seed);
+        ModelFiles.checkPlugins(modelSpec, registry);
+        Optimizer method = switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "adam" -> new Adam(learningRate);
+            case "sgd" -> new SgdMomentum(learningRate, momentum);
+            default -> throw new InvalidSpecException("optimizer '" + optimizer + "' is not one of adam, sgd");
+        };
+        TrainingConfig config = new TrainingConfig(steps, batch, seed, clip, bptt, testSize);
+        out.println("task:      " + chosen.describe());
+        out.println("model:     " + describe(modelSpec, registry.cellType(cell)) + ", "
+                + model.parameters().scalarCount() + " parameters");
+        out.println("training:  " + steps + " steps of " + batch + ", " + method.describe() + ", clip " + clip
+                + (bptt > 0 ? ", truncated BPTT window " + bptt : ", full BPTT") + ", seed " + seed);
+        out.println("backend:   " + backend.describe());
+        out.flush();
+        Trainer trainer = new Trainer(registry, backend);
+        long start = System.nanoTime();
+        TrainingResult result = trainer.train(model, chosen, config, method,
+                quiet ? null : new TrainProgress(System.err));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var last = result.history().get(result.history().size() - 1);
+        out.println(String.format(Locale.ROOT, "time:      %.1f s (%.1f steps/s); %s", seconds, steps / seconds,
+                result.timings().describe()));
+        out.println(String.format(Locale.ROOT, "last step: loss %.6g, |grad| %.4g, max|h| %.4g, max|c| %.4g",
+                last.loss(), last.gradientNorm(), last.maxAbsH(), last.maxAbsC()));
+        out.println(String.format(Locale.ROOT, "test:      loss %.6g before training, %.6g after",
+                result.before().loss(), result.test().loss()));
+        if (save != null) {
+            ModelFiles.save(result.model(), save);
+            out.println("saved:     " + save);
+        }
+        if (chosen.reportsAccuracy()) {
+            out.println("test_accuracy=" + result.test().accuracy());
+        }
+        out.println("test_mse=" + result.test().mse());
+        out.flush();
+        return 0;
+    }
+
+    private ModelSpec modelSpec(Task chosen, CellType type) {
+        Map<String, ActivationSpec> activations = new LinkedHashMap<>();
+        putRole(activations, type, "gate", gate, "--gate");
+        putRole(activations, type, "candidate", candidate, "--candidate");
+        putRole(activations, type, "output", output, "--output");
+        putRole(activations, type, "activation", activation, "--activation");
+        roles.forEach((role, text) -> putRole(activations, type, role, text, "--role " + role));
+        CellOptions options = new CellOptions(true, peepholes, false, Float.POSITIVE_INFINITY, false);
+        Direction dir = Direction.parse(direction);
+        Merge mergeMode = Merge.parse(merge);
+        List<LayerSpec> stack = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            stack.add(new LayerSpec(type.name(), hidden, activations, options, dir, mergeMode));
+        }
+        return new ModelSpec(chosen.inputSize(), stack, new HeadSpec(chosen.outputSize(), chosen.readout()));
+    }
+
+    private static void putRole(Map<String, ActivationSpec> activations, CellType type, String role, String text,
+                                String option) {
+        if (text == null) {
+            return;
+        }
+        if (type.role(role).isEmpty()) {
+            throw new InvalidSpecException(option + ": cell type '" + type.name() + "' has no role '" + role
+                    + "'; its roles are " + type.roles().stream().map(r -> r.name()).toList());
+        }
+        activations.put(role, ActivationSpec.parse(text));
+    }
+
+    private static String describe(ModelSpec modelSpec, CellType type) {
+        LayerSpec layer = modelSpec.layers().get(0);
+        var cellSpec = layer.cellSpec(modelSpec.inputSize());
+        StringBuilder text = new StringBuilder().append(modelSpec.layers().size()).append(" x ").append(type.name())
+                .append(" (").append(layer.direction().name().toLowerCase(Locale.ROOT)).append(", hidden ")
+                .append(layer.hiddenSize()).append(";");
+        for (var role : type.roles()) {
+            text.append(' ').append(role.name()).append('=').append(type.activationFor(cellSpec, role.name()));
+        }
+        return text.append(") + dense ").append(modelSpec.head().outputs()).append(" (")
+                .append(modelSpec.head().readout().text()).append(")").toString();
+    }
+}
