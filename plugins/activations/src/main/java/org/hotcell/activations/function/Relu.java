@@ -1,0 +1,75 @@
+package org.hotcell.activations.function;
+
+import static org.hotcell.activations.math.VectorMath.SPECIES;
+
+import java.util.List;
+
+import jdk.incubator.vector.FloatVector;
+
+import org.hotcell.activations.math.VectorMath;
+import org.hotcell.core.activation.ActivationProperties;
+import org.hotcell.core.activation.ActivationSpec;
+
+/**
+ * The rectified linear unit: {@code relu(x) = max(0, x)}; {@code relu'(x) = 1} for x &gt;= 0 (the right-hand
+ * piece at the kink), 0 below.
+ *
+ * <p>Range [0, inf), monotonic, not zero-centred, not saturating (its derivative is 1 for all x &gt; 0), kink
+ * at 0. Bulk and scalar forms are bit-identical.
+ */
+public final class Relu extends StandardActivation {
+    public Relu(ActivationSpec spec) {
+        super(spec, new ActivationProperties(0, Double.POSITIVE_INFINITY, true, false, false, List.of(0.0)));
+    }
+
+    @Override
+    public BulkAccuracy bulkAccuracy() {
+        return BulkAccuracy.EXACT;
+    }
+
+    @Override
+    public float apply(float x) {
+        return Math.max(0f, x);
+    }
+
+    @Override
+    public float derivative(float x, float y) {
+        if (Float.isNaN(x)) {
+            return x;
+        }
+        return x >= 0f ? 1f : 0f;
+    }
+
+    private static FloatVector lanes(FloatVector x) {
+        return x.max(0f);
+    }
+
+    private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+        return FloatVector.broadcast(SPECIES, 1f).blend(0f, x.lt(0f)).blend(x, VectorMath.isNaN(x));
+    }
+
+    @Override
+    public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+        checkRanges(src, srcOff, dst, dstOff, length);
+        int i = 0;
+        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        for (; i < length; i++) {
+            dst[dstOff + i] = apply(src[srcOff + i]);
+        }
+    }
+
+    @Override
+    public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+        checkRanges(x, xOff, y, yOff, dst, dstOff, length);
+        int i = 0;
+        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
+                    .intoArray(dst, dstOff + i);
+        }
+        for (; i < length; i++) {
+            dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+}

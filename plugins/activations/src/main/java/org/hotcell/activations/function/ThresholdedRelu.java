@@ -1,0 +1,81 @@
+package org.hotcell.activations.function;
+
+import static org.hotcell.activations.math.VectorMath.SPECIES;
+
+import java.util.List;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+import org.hotcell.activations.math.VectorMath;
+import org.hotcell.core.activation.ActivationProperties;
+import org.hotcell.core.activation.ActivationSpec;
+
+/**
+ * The thresholded ReLU, as ONNX defines it: {@code thresholded_relu(x) = x} for x &gt; alpha, 0 otherwise
+ * (so the value at x = alpha is 0); its derivative is 1 for x &gt;= alpha (the right-hand piece at the jump)
+ * and 0 below. Comparisons are against alpha rounded to float.
+ *
+ * <p>Range [0, inf) for alpha &gt;= 0, monotonic, not zero-centred, not saturating, a jump (kink) at alpha.
+ * Bulk and scalar forms are bit-identical.
+ */
+public final class ThresholdedRelu extends StandardActivation {
+    private final float alpha;
+
+    public ThresholdedRelu(ActivationSpec spec) {
+        super(spec, new ActivationProperties(0, Double.POSITIVE_INFINITY, true, false, false,
+                List.of(spec.number("alpha"))));
+        this.alpha = (float) spec.number("alpha");
+    }
+
+    @Override
+    public BulkAccuracy bulkAccuracy() {
+        return BulkAccuracy.EXACT;
+    }
+
+    @Override
+    public float apply(float x) {
+        return x <= alpha ? 0f : x;
+    }
+
+    @Override
+    public float derivative(float x, float y) {
+        if (Float.isNaN(x)) {
+            return x;
+        }
+        return x >= alpha ? 1f : 0f;
+    }
+
+    private FloatVector lanes(FloatVector x) {
+        return x.blend(0f, x.compare(VectorOperators.LE, alpha));
+    }
+
+    private FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+        return FloatVector.broadcast(SPECIES, 1f).blend(0f, x.lt(alpha)).blend(x, VectorMath.isNaN(x));
+    }
+
+    @Override
+    public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+        checkRanges(src, srcOff, dst, dstOff, length);
+        int i = 0;
+        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        for (; i < length; i++) {
+            dst[dstOff + i] = apply(src[srcOff + i]);
+        }
+    }
+
+    @Override
+    public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+        checkRanges(x, xOff, y, yOff, dst, dstOff, length);
+        int i = 0;
+        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
+                    .intoArray(dst, dstOff + i);
+        }
+        for (; i < length; i++) {
+            dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+}
