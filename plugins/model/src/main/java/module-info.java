@@ -5,6 +5,7 @@
  */
 module org.hotcell.model {
     requires transitive org.hotcell.core;
+    requires transitive org.hotcell.cells;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
 

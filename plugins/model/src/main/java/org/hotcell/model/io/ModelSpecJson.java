@@ -19,7 +19,7 @@ import org.hotcell.core.error.BadModelException;
 import org.hotcell.core.error.HotcellException;
 import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
-import org.hotcell.model.spec.Merge;
+import org.hotcell.cells.layer.MergeMode;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 
@@ -61,7 +61,7 @@ public final class ModelSpecJson {
             node.put("cell", layer.cellType());
             node.put("hidden_size", layer.hiddenSize());
             node.put("direction", layer.direction().name().toLowerCase(java.util.Locale.ROOT));
-            node.put("merge", layer.merge().text());
+            node.put("merge", layer.merge().name().toLowerCase(java.util.Locale.ROOT));
             ObjectNode activations = node.putObject("activations");
             layer.activations().forEach((role, activation) -> activations.put(role, activation.toString()));
             ObjectNode options = node.putObject("options");
@@ -135,7 +135,7 @@ public final class ModelSpecJson {
         String cell = text(node, "cell", at);
         int hidden = integer(node, "hidden_size", at);
         Direction direction = Direction.parse(text(node, "direction", at));
-        Merge merge = Merge.parse(text(node, "merge", at));
+        MergeMode merge = MergeMode.parse(text(node, "merge", at));
         Map<String, ActivationSpec> activations = new LinkedHashMap<>();
         JsonNode activationsNode = node.path("activations");
         if (!activationsNode.isMissingNode() && !activationsNode.isObject()) {

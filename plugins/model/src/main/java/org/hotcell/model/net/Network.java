@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.hotcell.cells.layer.LayerGradients;
+import org.hotcell.cells.layer.RecurrentLayer;
+import org.hotcell.cells.layer.RecurrentStack;
+import org.hotcell.cells.layer.StackGradients;
+import org.hotcell.cells.layer.StackPass;
 import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.cell.Cell;
@@ -11,39 +16,34 @@ import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellState;
 import org.hotcell.core.cell.CellType;
 import org.hotcell.core.cell.CellWeights;
-import org.hotcell.core.cell.Direction;
-import org.hotcell.core.cell.ForwardPass;
 import org.hotcell.core.cell.Layout;
 import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.error.ShapeMismatchException;
 import org.hotcell.model.param.ParameterNames;
 import org.hotcell.model.param.Parameters;
 import org.hotcell.model.spec.LayerSpec;
-import org.hotcell.model.spec.Merge;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 
 /**
- * A model bound for computing: one {@link Cell} per layer and direction, made through the cell types and
- * activations that are installed now, and the dense head. Built for one set of weight values: cells pack
- * their weights when made, so after an update build again (cheap next to a training step).
+ * A model bound for computing: a {@link RecurrentStack} of the cells plugin's layers, one {@link Cell} per layer
+ * and direction made through the cell types and activations installed now, and the dense head. Built for one set
+ * of weight values: cells pack their weights when made, so after an update build again (cheap next to a
+ * training step).
  *
- * <p>Forward: layer l reads the merged output of layer l-1 ({@code [T, N, F]}, time-major); a bidirectional
- * layer runs a forward and a reverse cell over the same input and concatenates or sums their outputs; the head
- * maps every step's row, or each sequence's last valid row. Backward runs the same in reverse: head, then
- * each layer from the top, splitting the merged gradient between directions and summing their input gradients.
+ * <p>Forward: the stack (each layer reading the merged output of the one below, time-major), then the head over
+ * every step's row or over each sequence's last valid row. Backward: the head, then the stack's BPTT; the cell
+ * gradients are gathered under the model's tensor names.
  */
 public final class Network {
     private final Model model;
-    private final List<List<Cell>> cells;
+    private final RecurrentStack stack;
     private final DenseHead head;
-    private final Backend backend;
 
-    private Network(Model model, List<List<Cell>> cells, DenseHead head, Backend backend) {
+    private Network(Model model, RecurrentStack stack, DenseHead head) {
         this.model = model;
-        this.cells = cells;
+        this.stack = stack;
         this.head = head;
-        this.backend = backend;
     }
 
     /**
@@ -57,18 +57,20 @@ public final class Network {
     public static Network build(Model model, Function<String, CellType> cellTypes, ActivationSource activations,
                                 Backend backend) {
         ModelSpec spec = model.spec();
-        List<List<Cell>> cells = new ArrayList<>();
+        List<RecurrentLayer> layers = new ArrayList<>();
         for (int l = 0; l < spec.layers().size(); l++) {
             LayerSpec layer = spec.layers().get(l);
             CellType type = cellTypes.apply(layer.cellType());
-            List<Cell> directions = new ArrayList<>();
-            for (int d = 0; d < layer.direction().count(); d++) {
-                directions.add(type.create(model.cellSpec(l), model.cellWeights(l, d), activations, backend));
-            }
-            cells.add(List.copyOf(directions));
+            Cell first = type.create(model.cellSpec(l), model.cellWeights(l, 0), activations, backend);
+            layers.add(switch (layer.direction()) {
+                case FORWARD -> RecurrentLayer.forward(first);
+                case REVERSE -> RecurrentLayer.reverse(first);
+                case BIDIRECTIONAL -> RecurrentLayer.bidirectional(first,
+                        type.create(model.cellSpec(l), model.cellWeights(l, 1), activations, backend), layer.merge());
+            });
         }
-        return new Network(model, List.copyOf(cells), new DenseHead(backend, spec.topSize(), spec.head().outputs()),
-                backend);
+        return new Network(model, RecurrentStack.of(layers), new DenseHead(backend, spec.topSize(),
+                spec.head().outputs()));
     }
 
     /** The model this network computes with. */
@@ -76,82 +78,54 @@ public final class Network {
         return model;
     }
 
-    /** The cell of layer {@code layer}, direction index {@code direction}. */
-    public Cell cell(int layer, int direction) {
-        return cells.get(layer).get(direction);
-    }
-
-    /** A zero state for every layer and direction, bottom first, for N streams. */
-    public List<CellState> zeroStates(int batch) {
-        List<CellState> states = new ArrayList<>();
-        for (List<Cell> layer : cells) {
-            for (Cell cell : layer) {
-                states.add(cell.zeroState(batch));
-            }
-        }
-        return states;
+    /** The recurrent layers. */
+    public RecurrentStack stack() {
+        return stack;
     }
 
     /**
      * Runs the model over a batch.
      *
      * @param x         {@code [T, N, inputSize]} in either layout, with optional lengths
-     * @param initial   a state per layer and direction (as {@link NetworkPass#lastStates()} gives), or null
+     * @param initial   per layer the state of each direction (as {@link NetworkPass#lastStates()} gives), or null
      *                  for zeros
      * @param keepTrace keep what {@link #backward} needs
      */
-    public NetworkPass forward(SequenceBatch x, List<CellState> initial, boolean keepTrace) {
+    public NetworkPass forward(SequenceBatch x, List<List<CellState>> initial, boolean keepTrace) {
         ModelSpec spec = model.spec();
         ShapeMismatchException.check("features per step of the model input", x.features(), spec.inputSize());
-        int steps = x.steps();
-        int batch = x.batch();
-        int[] lengths = x.lengths();
-        if (initial != null) {
-            ShapeMismatchException.check("number of initial states (one per layer and direction)", initial.size(),
-                    zeroStatesCount());
-        }
         float[] input = timeMajor(x);
-        List<LayerPass> layers = new ArrayList<>();
-        int stateIndex = 0;
-        for (int l = 0; l < spec.layers().size(); l++) {
-            LayerSpec layer = spec.layers().get(l);
-            int inputSize = spec.layerInputSize(l);
-            SequenceBatch layerInput = new SequenceBatch(input, 0, steps, batch, inputSize, Layout.TIME_MAJOR, lengths);
-            List<ForwardPass> passes = new ArrayList<>();
-            for (int d = 0; d < layer.direction().count(); d++) {
-                CellState start = initial == null ? null : initial.get(stateIndex);
-                stateIndex++;
-                passes.add(cell(l, d).forward(layerInput, start, reverse(layer.direction(), d), keepTrace));
-            }
-            float[] output = merge(layer, passes, steps * batch);
-            layers.add(new LayerPass(List.copyOf(passes), input, output, layer.outputSize()));
-            input = output;
-        }
+        SequenceBatch batch = new SequenceBatch(input, 0, x.steps(), x.batch(), x.features(), Layout.TIME_MAJOR,
+                x.lengths());
+        StackPass pass = stack.forward(batch, initial, keepTrace);
+        int steps = x.steps();
+        int n = x.batch();
         int top = spec.topSize();
+        float[] y = pass.y();
         int[] readRows = null;
         float[] headInput;
         int rows;
         if (spec.head().readout() == Readout.PER_STEP) {
-            headInput = input;
-            rows = steps * batch;
+            headInput = y;
+            rows = steps * n;
         } else {
-            readRows = new int[batch];
-            headInput = new float[batch * top];
-            for (int n = 0; n < batch; n++) {
-                int length = lengths == null ? steps : lengths[n];
+            readRows = new int[n];
+            headInput = new float[n * top];
+            for (int item = 0; item < n; item++) {
+                int length = x.length(item);
                 if (length < 1) {
-                    throw new ShapeMismatchException("sequence " + n + " has length " + length
+                    throw new ShapeMismatchException("sequence " + item + " has length " + length
                             + "; a last-step readout needs at least one step");
                 }
-                readRows[n] = length - 1;
-                System.arraycopy(input, ((length - 1) * batch + n) * top, headInput, n * top, top);
+                readRows[item] = length - 1;
+                System.arraycopy(y, ((length - 1) * n + item) * top, headInput, item * top, top);
             }
-            rows = batch;
+            rows = n;
         }
         Parameters p = model.parameters();
         float[] output = head.forward(headInput, rows, p.get(ParameterNames.HEAD + "W").data(),
                 p.get(ParameterNames.HEAD + "b").data());
-        return new NetworkPass(steps, batch, lengths, List.copyOf(layers), headInput, readRows, output, rows);
+        return new NetworkPass(input, pass, headInput, readRows, output, rows);
     }
 
     /**
@@ -168,33 +142,24 @@ public final class Network {
         float[] dHeadInput = head.backward(pass.headInput(), pass.rows(), p.get(ParameterNames.HEAD + "W").data(),
                 dOutput, grads.get(ParameterNames.HEAD + "W").data(), grads.get(ParameterNames.HEAD + "b").data());
         int steps = pass.steps();
-        int batch = pass.batch();
+        int n = pass.batch();
         int top = spec.topSize();
-        float[] dLayerOutput;
+        float[] dTop;
         if (spec.head().readout() == Readout.PER_STEP) {
-            dLayerOutput = dHeadInput;
+            dTop = dHeadInput;
         } else {
-            dLayerOutput = new float[steps * batch * top];
-            for (int n = 0; n < batch; n++) {
-                System.arraycopy(dHeadInput, n * top, dLayerOutput, (pass.readRows()[n] * batch + n) * top, top);
+            dTop = new float[steps * n * top];
+            for (int item = 0; item < n; item++) {
+                System.arraycopy(dHeadInput, item * top, dTop, (pass.readRows()[item] * n + item) * top, top);
             }
         }
-        for (int l = spec.layers().size() - 1; l >= 0; l--) {
-            LayerSpec layer = spec.layers().get(l);
-            LayerPass layerPass = pass.layers().get(l);
-            int hidden = layer.hiddenSize();
-            float[] dInput = null;
-            for (int d = 0; d < layer.direction().count(); d++) {
-                float[] dy = split(layer, dLayerOutput, d, steps * batch, hidden);
-                CellGradients g = cell(l, d).backward(layerPass.directions().get(d), dy, null);
-                addInto(Model.weightsOf(grads, spec, l, d), g.dWeights());
-                if (dInput == null) {
-                    dInput = g.dx();
-                } else {
-                    backend.add(dInput, 0, g.dx(), 0, dInput, 0, dInput.length);
-                }
+        StackGradients stackGradients = stack.backward(pass.stack(), dTop, null);
+        for (int l = 0; l < spec.layers().size(); l++) {
+            LayerGradients layer = stackGradients.layers().get(l);
+            for (int d = 0; d < layer.directions().size(); d++) {
+                CellGradients g = layer.directions().get(d);
+                copyInto(Model.weightsOf(grads, spec, l, d), g.dWeights());
             }
-            dLayerOutput = dInput;
         }
         return grads;
     }
@@ -204,63 +169,17 @@ public final class Network {
         return forward(x, null, false).output();
     }
 
-    private int zeroStatesCount() {
-        int count = 0;
-        for (List<Cell> layer : cells) {
-            count += layer.size();
-        }
-        return count;
+    private static void copyInto(CellWeights into, CellWeights from) {
+        copy(into.w(), from.w());
+        copy(into.r(), from.r());
+        copy(into.wBias(), from.wBias());
+        copy(into.rBias(), from.rBias());
+        copy(into.peepholes(), from.peepholes());
     }
 
-    private static boolean reverse(Direction direction, int index) {
-        return direction == Direction.REVERSE || (direction == Direction.BIDIRECTIONAL && index == 1);
-    }
-
-    /** The merged output of a layer's directions, {@code [rows, F]}. */
-    private float[] merge(LayerSpec layer, List<ForwardPass> passes, int rows) {
-        if (passes.size() == 1) {
-            return passes.get(0).y();
-        }
-        int h = layer.hiddenSize();
-        float[] forward = passes.get(0).y();
-        float[] reverse = passes.get(1).y();
-        if (layer.merge() == Merge.SUM) {
-            float[] sum = new float[rows * h];
-            backend.add(forward, 0, reverse, 0, sum, 0, sum.length);
-            return sum;
-        }
-        float[] both = new float[rows * 2 * h];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(forward, r * h, both, r * 2 * h, h);
-            System.arraycopy(reverse, r * h, both, r * 2 * h + h, h);
-        }
-        return both;
-    }
-
-    /** The part of a merged output gradient that belongs to direction d, {@code [rows, H]}. */
-    private static float[] split(LayerSpec layer, float[] dMerged, int d, int rows, int h) {
-        if (layer.direction().count() == 1 || layer.merge() == Merge.SUM) {
-            // Each direction's output enters a sum (or is the output) with weight 1: it sees the whole gradient.
-            return dMerged;
-        }
-        float[] part = new float[rows * h];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(dMerged, r * 2 * h + d * h, part, r * h, h);
-        }
-        return part;
-    }
-
-    private void addInto(CellWeights into, CellWeights delta) {
-        addArray(into.w(), delta.w());
-        addArray(into.r(), delta.r());
-        addArray(into.wBias(), delta.wBias());
-        addArray(into.rBias(), delta.rBias());
-        addArray(into.peepholes(), delta.peepholes());
-    }
-
-    private void addArray(float[] into, float[] delta) {
-        if (into != null && delta != null) {
-            backend.add(into, 0, delta, 0, into, 0, into.length);
+    private static void copy(float[] into, float[] from) {
+        if (into != null && from != null) {
+            System.arraycopy(from, 0, into, 0, into.length);
         }
     }
 

@@ -3,34 +3,51 @@ package org.hotcell.model.net;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotcell.cells.layer.LayerPass;
+import org.hotcell.cells.layer.StackPass;
 import org.hotcell.core.cell.CellState;
-import org.hotcell.core.cell.ForwardPass;
 
 /**
- * What {@link Network#forward} returns: every layer's pass, what the head read and what it produced.
+ * What {@link Network#forward} returns: the recurrent stack's pass, what the head read and what it produced.
  *
- * @param steps     T
- * @param batch     N
- * @param lengths   each sequence's valid length, or null when all are T
- * @param layers    the recurrent layers' passes, bottom first
+ * @param input     the model's input {@code [T, N, I]}, time-major
+ * @param stack     the recurrent layers' passes, bottom first
  * @param headInput the rows the head read {@code [rows, F]}
  * @param readRows  for a last-step readout, the time step read for each sequence; null for per-step
  * @param output    the head's output {@code [rows, O]}: rows are {@code t * N + n} per step, or n at the last step
  * @param rows      the number of output rows
  */
-public record NetworkPass(int steps, int batch, int[] lengths, List<LayerPass> layers, float[] headInput,
-                          int[] readRows, float[] output, int rows) {
+public record NetworkPass(float[] input, StackPass stack, float[] headInput, int[] readRows, float[] output,
+                          int rows) {
+
+    /** T. */
+    public int steps() {
+        return stack.layers().get(0).steps();
+    }
+
+    /** N. */
+    public int batch() {
+        return stack.layers().get(0).batch();
+    }
+
+    /** The recurrent layers' passes, bottom first. */
+    public List<LayerPass> layers() {
+        return stack.layers();
+    }
+
+    /** The input of layer {@code layer}, time-major: the model input, or the output of the layer below. */
+    public float[] layerInput(int layer) {
+        return layer == 0 ? input : stack.layers().get(layer - 1).y();
+    }
 
     /**
-     * The state after the last step of every layer and direction, bottom layer first: the initial state for
-     * the next window of truncated backpropagation through time.
+     * The state after the last step of every layer (per direction, forward first), bottom layer first, copied:
+     * the initial state for the next window of truncated backpropagation through time.
      */
-    public List<CellState> lastStates() {
-        List<CellState> states = new ArrayList<>();
-        for (LayerPass layer : layers) {
-            for (ForwardPass pass : layer.directions()) {
-                states.add(pass.last().copy());
-            }
+    public List<List<CellState>> lastStates() {
+        List<List<CellState>> states = new ArrayList<>();
+        for (LayerPass layer : stack.layers()) {
+            states.add(layer.last().stream().map(CellState::copy).toList());
         }
         return states;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.hotcell.cells.layer.MergeMode;
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.cell.CellOptions;
 import org.hotcell.core.cell.CellSpec;
@@ -20,10 +21,11 @@ import org.hotcell.core.error.InvalidSpecException;
  * @param activations role name to activation spec, for the roles set explicitly (others take the type's defaults)
  * @param options     the switches of the cell's equations
  * @param direction   forward, reverse or bidirectional
- * @param merge       how a bidirectional layer combines its directions (ignored for one direction)
+ * @param merge       how a bidirectional layer combines its directions (concat, sum, mean, mul; ignored for one
+ *                    direction)
  */
 public record LayerSpec(String cellType, int hiddenSize, Map<String, ActivationSpec> activations,
-                        CellOptions options, Direction direction, Merge merge) {
+                        CellOptions options, Direction direction, MergeMode merge) {
 
     /** @throws InvalidSpecException when the hidden size is below 1 */
     public LayerSpec {
@@ -40,12 +42,12 @@ public record LayerSpec(String cellType, int hiddenSize, Map<String, ActivationS
 
     /** A forward layer with default options. */
     public static LayerSpec of(String cellType, int hiddenSize, Map<String, ActivationSpec> activations) {
-        return new LayerSpec(cellType, hiddenSize, activations, CellOptions.DEFAULT, Direction.FORWARD, Merge.CONCAT);
+        return new LayerSpec(cellType, hiddenSize, activations, CellOptions.DEFAULT, Direction.FORWARD, MergeMode.CONCAT);
     }
 
     /** The width of this layer's output at each step: {@code 2H} for concatenated directions, else {@code H}. */
     public int outputSize() {
-        return direction == Direction.BIDIRECTIONAL && merge == Merge.CONCAT ? 2 * hiddenSize : hiddenSize;
+        return direction == Direction.BIDIRECTIONAL ? merge.width(hiddenSize) : hiddenSize;
     }
 
     /** The cell spec of each direction of this layer, given its input size. */

@@ -8,7 +8,7 @@ import org.hotcell.core.cell.CellState;
 import org.hotcell.core.cell.CellType;
 import org.hotcell.core.cell.CellWeights;
 import org.hotcell.core.cell.ForwardPass;
-import org.hotcell.model.net.LayerPass;
+import org.hotcell.cells.layer.LayerPass;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.net.NetworkPass;
 import org.hotcell.model.param.Parameter;
@@ -34,7 +34,7 @@ public final class Diagnostics {
     public static double maxAbsH(NetworkPass pass) {
         double max = 0;
         for (LayerPass layer : pass.layers()) {
-            for (float v : layer.output()) {
+            for (float v : layer.y()) {
                 max = Math.max(max, Math.abs(v));
             }
         }
@@ -64,10 +64,9 @@ public final class Diagnostics {
      * @param initial the states the pass started from (null for zeros), to recompute the first step's gates
      */
     public static NonFinite scan(NetworkPass pass, Model model, Function<String, CellType> cellTypes,
-                                 List<CellState> initial) {
+                                 List<List<CellState>> initial) {
         int steps = pass.steps();
         int batch = pass.batch();
-        int stateIndex = 0;
         for (int l = 0; l < pass.layers().size(); l++) {
             LayerPass layer = pass.layers().get(l);
             LayerSpec spec = model.spec().layers().get(l);
@@ -75,15 +74,14 @@ public final class Diagnostics {
             for (int d = 0; d < layer.directions().size(); d++) {
                 float[] y = layer.directions().get(d).y();
                 boolean reverse = ParameterNames.directionName(spec.direction(), d).equals("reverse");
-                CellState start = initial == null ? null : initial.get(stateIndex);
-                stateIndex++;
+                CellState start = initial == null ? null : initial.get(l).get(d);
                 for (int k = 0; k < steps; k++) {
                     int t = reverse ? steps - 1 - k : k;
                     for (int n = 0; n < batch; n++) {
                         for (int j = 0; j < h; j++) {
                             float v = y[(t * batch + n) * h + j];
                             if (!Float.isFinite(v)) {
-                                return locate(model, cellTypes, l, d, layer, start, reverse, t, n, j, v, pass);
+                                return locate(model, cellTypes, l, d, pass, start, reverse, t, n, j, v);
                             }
                         }
                     }
@@ -112,9 +110,11 @@ public final class Diagnostics {
         return null;
     }
 
-    private static NonFinite locate(Model model, Function<String, CellType> cellTypes, int l, int d, LayerPass layer,
-                                    CellState start, boolean reverse, int t, int n, int j, float value,
-                                    NetworkPass pass) {
+    private static NonFinite locate(Model model, Function<String, CellType> cellTypes, int l, int d,
+                                    NetworkPass pass, CellState start, boolean reverse, int t, int n, int j,
+                                    float value) {
+        LayerPass layer = pass.layers().get(l);
+        float[] input = pass.layerInput(l);
         LayerSpec spec = model.spec().layers().get(l);
         String where = "layer " + l + " " + ParameterNames.directionName(spec.direction(), d) + " (" + spec.cellType()
                 + ")";
@@ -137,7 +137,7 @@ public final class Diagnostics {
             int row = g * h + j;
             double a = 0;
             for (int i = 0; i < in; i++) {
-                a += (double) w.w()[row * in + i] * layer.input()[(t * batch + n) * in + i];
+                a += (double) w.w()[row * in + i] * input[(t * batch + n) * in + i];
             }
             for (int k = 0; k < h; k++) {
                 a += (double) w.r()[row * h + k] * hPrev[k];

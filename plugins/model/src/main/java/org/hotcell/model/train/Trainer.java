@@ -179,7 +179,7 @@ public final class Trainer {
             throw new InvalidSpecException("truncated BPTT needs sequences of equal length; this batch has lengths");
         }
         double totalWeight = perStep ? Loss.weightSum(batch.weights(), batch.rows()) : 0;
-        List<CellState> state = null;
+        List<List<CellState>> state = null;
         Parameters total = null;
         double lossValue = 0;
         double maxH = 0;

@@ -17,7 +17,7 @@ import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
-import org.hotcell.model.spec.Merge;
+import org.hotcell.cells.layer.MergeMode;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.hotcell.model.testing.TestModels;
@@ -29,9 +29,9 @@ class ModelFilesTest {
 
     private static ModelSpec spec(String activation) {
         return new ModelSpec(3, List.of(
-                TestModels.layer(4, activation, Direction.BIDIRECTIONAL, Merge.CONCAT),
+                TestModels.layer(4, activation, Direction.BIDIRECTIONAL, MergeMode.CONCAT),
                 new LayerSpec(TestRnnCellType.NAME, 5, Map.of(), new CellOptions(false, false, false, 3.5f, false),
-                        Direction.FORWARD, Merge.SUM)), new HeadSpec(2, Readout.PER_STEP));
+                        Direction.FORWARD, MergeMode.SUM)), new HeadSpec(2, Readout.PER_STEP));
     }
 
     @Test
@@ -101,7 +101,7 @@ class ModelFilesTest {
     void activationSpecsWithParametersSurvive() {
         ModelSpec spec = new ModelSpec(1, List.of(new LayerSpec("lstm", 2,
                 Map.of("candidate", ActivationSpec.parse("leaky_relu(alpha=0.1)")), CellOptions.DEFAULT,
-                Direction.FORWARD, Merge.CONCAT)), new HeadSpec(1, Readout.LAST_STEP));
+                Direction.FORWARD, MergeMode.CONCAT)), new HeadSpec(1, Readout.LAST_STEP));
         assertThat(ModelSpecJson.read(ModelSpecJson.write(spec), "x")).isEqualTo(spec);
     }
 }

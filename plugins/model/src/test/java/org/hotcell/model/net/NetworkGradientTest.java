@@ -10,7 +10,7 @@ import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.model.loss.Loss;
 import org.hotcell.model.param.Parameter;
 import org.hotcell.model.param.Parameters;
-import org.hotcell.model.spec.Merge;
+import org.hotcell.cells.layer.MergeMode;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.hotcell.model.testing.TestModels;
@@ -30,20 +30,20 @@ class NetworkGradientTest {
     static Stream<Arguments> shapes() {
         return Stream.of(
                 Arguments.of("one forward layer, last step", Readout.LAST_STEP, "mse",
-                        new Direction[] {Direction.FORWARD}, new Merge[] {Merge.CONCAT}),
+                        new Direction[] {Direction.FORWARD}, new MergeMode[] {MergeMode.CONCAT}),
                 Arguments.of("reverse under forward, per step", Readout.PER_STEP, "mse",
-                        new Direction[] {Direction.REVERSE, Direction.FORWARD}, new Merge[] {Merge.CONCAT, Merge.CONCAT}),
+                        new Direction[] {Direction.REVERSE, Direction.FORWARD}, new MergeMode[] {MergeMode.CONCAT, MergeMode.CONCAT}),
                 Arguments.of("bidirectional concat under bidirectional sum", Readout.PER_STEP, "cross_entropy",
                         new Direction[] {Direction.BIDIRECTIONAL, Direction.BIDIRECTIONAL},
-                        new Merge[] {Merge.CONCAT, Merge.SUM}),
+                        new MergeMode[] {MergeMode.CONCAT, MergeMode.SUM}),
                 Arguments.of("bidirectional, last step", Readout.LAST_STEP, "cross_entropy",
-                        new Direction[] {Direction.BIDIRECTIONAL}, new Merge[] {Merge.CONCAT}));
+                        new Direction[] {Direction.BIDIRECTIONAL}, new MergeMode[] {MergeMode.CONCAT}));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void everyParameterGradientMatchesCentralDifferences(String name, Readout readout, String lossName,
-                                                         Direction[] directions, Merge[] merges) {
+                                                         Direction[] directions, MergeMode[] merges) {
         var layers = new org.hotcell.model.spec.LayerSpec[directions.length];
         for (int l = 0; l < layers.length; l++) {
             layers[l] = TestModels.layer(3, "tanh", directions[l], merges[l]);

@@ -12,7 +12,7 @@ import org.hotcell.model.net.Model;
 import org.hotcell.model.net.Network;
 import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
-import org.hotcell.model.spec.Merge;
+import org.hotcell.cells.layer.MergeMode;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.hotcell.model.train.Trainer;
@@ -31,7 +31,7 @@ public final class TestModels {
     }
 
     /** A test-RNN layer. */
-    public static LayerSpec layer(int hidden, String activation, Direction direction, Merge merge) {
+    public static LayerSpec layer(int hidden, String activation, Direction direction, MergeMode merge) {
         return new LayerSpec(TestRnnCellType.NAME, hidden, Map.of("activation", ActivationSpec.parse(activation)),
                 CellOptions.DEFAULT, direction, merge);
     }

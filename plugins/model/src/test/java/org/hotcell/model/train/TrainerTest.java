@@ -11,7 +11,7 @@ import org.hotcell.core.cell.Direction;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.optim.Adam;
 import org.hotcell.model.param.ParameterNames;
-import org.hotcell.model.spec.Merge;
+import org.hotcell.cells.layer.MergeMode;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.hotcell.model.task.Batch;
@@ -25,7 +25,7 @@ class TrainerTest {
 
     private static Model sineModel(long seed) {
         ModelSpec spec = TestModels.spec(1, 1, Readout.PER_STEP,
-                TestModels.layer(8, "tanh", Direction.FORWARD, Merge.CONCAT));
+                TestModels.layer(8, "tanh", Direction.FORWARD, MergeMode.CONCAT));
         return TestModels.model(spec, seed);
     }
 
@@ -45,7 +45,7 @@ class TrainerTest {
     void theSameSeedsGiveBitIdenticalModels() {
         Task task = Tasks.create("adding", 6);
         ModelSpec spec = TestModels.spec(2, 1, Readout.LAST_STEP,
-                TestModels.layer(5, "tanh", Direction.BIDIRECTIONAL, Merge.CONCAT));
+                TestModels.layer(5, "tanh", Direction.BIDIRECTIONAL, MergeMode.CONCAT));
         TrainingConfig config = new TrainingConfig(20, 8, 3, 1.0, 0, 16);
         Model a = TestModels.trainer().train(TestModels.model(spec, 4), task, config, new Adam(0.01), null).model();
         Model b = TestModels.trainer().train(TestModels.model(spec, 4), task, config, new Adam(0.01), null).model();
@@ -81,8 +81,8 @@ class TrainerTest {
     void diagnosticsReportGradientNormsPerLayerAndStateSizes() {
         List<StepReport> reports = new ArrayList<>();
         ModelSpec spec = TestModels.spec(1, 1, Readout.PER_STEP,
-                TestModels.layer(4, "tanh", Direction.FORWARD, Merge.CONCAT),
-                TestModels.layer(3, "tanh", Direction.FORWARD, Merge.CONCAT));
+                TestModels.layer(4, "tanh", Direction.FORWARD, MergeMode.CONCAT),
+                TestModels.layer(3, "tanh", Direction.FORWARD, MergeMode.CONCAT));
         TestModels.trainer().train(TestModels.model(spec, 1), new SineTask(8), new TrainingConfig(3, 4, 1, 0, 0, 4),
                 new Adam(0.01), (report, total) -> reports.add(report));
         assertThat(reports).hasSize(3);
@@ -97,8 +97,8 @@ class TrainerTest {
     @Test
     void anExplodingRunStopsWithLayerStepAndGateAndKeepsItsWeights() {
         ModelSpec spec = TestModels.spec(1, 1, Readout.PER_STEP,
-                TestModels.layer(3, "tanh", Direction.FORWARD, Merge.CONCAT),
-                TestModels.layer(3, "identity", Direction.FORWARD, Merge.CONCAT));
+                TestModels.layer(3, "tanh", Direction.FORWARD, MergeMode.CONCAT),
+                TestModels.layer(3, "identity", Direction.FORWARD, MergeMode.CONCAT));
         Model model = TestModels.model(spec, 2);
         // An unbounded activation and recurrent weights of 1e10: |h| grows ~1e10 per step and overflows float.
         float[] r = model.parameters().get(ParameterNames.cell(1, Direction.FORWARD, 0) + "R").data();
@@ -144,7 +144,7 @@ class TrainerTest {
     void copyTaskReportsAccuracy() {
         Task task = Tasks.create("copy", 2);
         ModelSpec spec = TestModels.spec(task.inputSize(), task.outputSize(), Readout.PER_STEP,
-                TestModels.layer(6, "tanh", Direction.FORWARD, Merge.CONCAT));
+                TestModels.layer(6, "tanh", Direction.FORWARD, MergeMode.CONCAT));
         TrainingResult result = TestModels.trainer().train(TestModels.model(spec, 1), task,
                 new TrainingConfig(2, 4, 1, 1.0, 0, 32), new Adam(0.01), null);
         assertThat(result.test().accuracy()).isBetween(0.0, 1.0);
