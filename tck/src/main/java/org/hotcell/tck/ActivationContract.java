@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
+import org.hotcell.core.error.HotcellException;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.function.Executable;
@@ -317,23 +318,29 @@ public final class ActivationContract {
         failures.throwIfAny();
     }
 
+    /**
+     * Unbounded growth, told apart from a slow approach to a bound: the extreme output must still move from
+     * |x| &lt;= 1e5 to 1e6, by at least half as much as from 1e3 to 1e4 (an approach to a bound slows down
+     * by orders of magnitude per decade; linear or logarithmic growth does not).
+     */
     private void checkGrowth(Failures failures, float[] grid, int sign, String claim) {
-        double previous = Double.NaN;
+        double[] extreme = new double[7];
         for (int decade = 3; decade <= 6; decade++) {
             double limit = Math.pow(10, decade) * 1.0001;
-            double extreme = sign > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            extreme[decade] = sign > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             for (float x : grid) {
                 if (Math.abs(x) <= limit) {
                     float y = activation.apply(x);
-                    extreme = sign > 0 ? Math.max(extreme, y) : Math.min(extreme, y);
+                    extreme[decade] = sign > 0 ? Math.max(extreme[decade], y) : Math.min(extreme[decade], y);
                 }
             }
-            if (decade > 3 && !(sign * (extreme - previous) > 0)) {
-                failures.add("declares " + claim + ", but the output stops growing: its extreme is " + previous
-                        + " for |x| <= 1e" + (decade - 1) + " and " + extreme + " for |x| <= 1e" + decade);
-                return;
-            }
-            previous = extreme;
+        }
+        double early = sign * (extreme[4] - extreme[3]);
+        double late = sign * (extreme[6] - extreme[5]);
+        if (!(late > 0 && late >= 0.5 * early)) {
+            failures.add("declares " + claim + ", but the output stops growing: its extreme moves by " + early
+                    + " from |x| <= 1e3 to 1e4 (" + extreme[3] + " to " + extreme[4] + ") and by " + late
+                    + " from 1e5 to 1e6 (" + extreme[5] + " to " + extreme[6] + ")");
         }
     }
 
@@ -529,7 +536,13 @@ public final class ActivationContract {
         if (spec == null) {
             fail(label + ": spec() returned null");
         }
-        ActivationSpec parsed = ActivationSpec.parse(spec.toString());
+        ActivationSpec parsed;
+        try {
+            parsed = ActivationSpec.parse(spec.toString());
+        } catch (HotcellException e) {
+            fail(label + ": spec text '" + spec + "' does not parse back: " + e.getMessage());
+            return;
+        }
         if (!parsed.equals(spec)) {
             fail(label + ": spec text '" + spec + "' parses to " + parsed + ", which is not equal");
         }

@@ -38,7 +38,8 @@ public final class LeakyRelu extends StandardActivation {
 
     @Override
     public float apply(float x) {
-        return x < 0f ? alpha * x : x;
+        // With alpha = 0, alpha * -inf would be NaN; the limit is 0.
+        return x < 0f ? (alpha == 0f ? 0f : alpha * x) : x;
     }
 
     @Override
@@ -50,6 +51,9 @@ public final class LeakyRelu extends StandardActivation {
     }
 
     private FloatVector lanes(FloatVector x) {
+        if (alpha == 0f) {
+            return x.max(0f);
+        }
         return x.blend(x.mul(alpha), x.lt(0f));
     }
 
