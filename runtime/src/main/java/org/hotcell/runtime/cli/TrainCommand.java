@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.hotcell.cells.layer.MergeMode;
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.cell.CellOptions;
@@ -24,7 +25,6 @@ import org.hotcell.model.optim.Optimizer;
 import org.hotcell.model.optim.SgdMomentum;
 import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
-import org.hotcell.model.spec.Merge;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.task.Task;
 import org.hotcell.model.task.Tasks;
@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "forward, reverse or bidirectional (default: ${DEFAULT-VALUE})")
     String direction;
 
-    @Option(names = "--merge", defaultValue = "concat", description = "bidirectional merge: concat or sum (default: ${DEFAULT-VALUE})")
+    @Option(names = "--merge", defaultValue = "concat", description = "bidirectional merge: concat, sum, mean or mul (default: ${DEFAULT-VALUE})")
     String merge;
 
     @Option(names = "--gate", description = "activation of every gate (LSTM, GRU); default sigmoid")
@@ -186,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
         roles.forEach((role, text) -> putRole(activations, type, role, text, "--role " + role));
         CellOptions options = new CellOptions(true, peepholes, false, Float.POSITIVE_INFINITY, false);
         Direction dir = Direction.parse(direction);
-        Merge mergeMode = Merge.parse(merge);
+        MergeMode mergeMode = MergeMode.parse(merge);
         List<LayerSpec> stack = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             stack.add(new LayerSpec(type.name(), hidden, activations, options, dir, mergeMode));
