@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
-                TrainCommand.class
+                BackendsCommand.class,
+                TrainCommand.class,
+                OnnxCommand.class
         })
 public final class HotcellCommand implements Runnable {
 
