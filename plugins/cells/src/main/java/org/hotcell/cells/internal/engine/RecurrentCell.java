@@ -303,12 +303,16 @@ public abstract class RecurrentCell implements Cell {
         }
     }
 
+    /** Messages are built only on failure: {@link #step} calls this for every step of a stream. */
     private CellState checkState(String what, CellState state, int batch) {
-        String cell = describeCell();
-        ShapeMismatchException.check("batch of " + what + " of " + cell, state.batch(), batch);
-        ShapeMismatchException.check("hidden size of " + what + " of " + cell, state.hidden(), hidden);
+        if (state.batch() != batch) {
+            ShapeMismatchException.check("batch of " + what + " of " + describeCell(), state.batch(), batch);
+        }
+        if (state.hidden() != hidden) {
+            ShapeMismatchException.check("hidden size of " + what + " of " + describeCell(), state.hidden(), hidden);
+        }
         if (state.hasCell() != hasCell) {
-            throw new ShapeMismatchException(what + " of " + cell + (hasCell
+            throw new ShapeMismatchException(what + " of " + describeCell() + (hasCell
                     ? " lacks the cell state c this cell type needs" : " has a cell state c this cell type lacks"));
         }
         return state;
