@@ -22,7 +22,8 @@ import org.hotcell.onnx.proto.ValueInfo;
 
 /**
  * An ONNX model ready to run: a graph of LSTM, GRU and RNN nodes, possibly joined by Squeeze, Unsqueeze,
- * Transpose, Reshape, Concat, Slice, Gather, Shape, Cast, Identity and Constant nodes.
+ * Transpose, Reshape, Concat, Split, Slice, Gather, Shape, Cast, Identity, Constant, ConstantOfShape and Expand
+ * nodes (what PyTorch's exporter and tf2onnx put around stacked and bidirectional layers).
  *
  * <p>Loading checks the file and the graph (every op supported, every value produced, no cycle); running
  * builds one cell per recurrent node and direction from the cell types in the registry given, so the cells

@@ -154,4 +154,46 @@ class ShapeOpsTest {
         assertThat(run("Constant", inputs(), Attribute.ofInts("value_ints", 4, 5)).longs()).containsExactly(4, 5);
         assertThat(run("Constant", inputs(), Attribute.ofTensor("value", iota(2))).floats()).containsExactly(0, 1);
     }
+
+    @Test
+    void splitCutsIntoListedOrEqualParts() {
+        ModelBuilder builder = new ModelBuilder("t").opset(13).input("x", ElementType.FLOAT, 2, 5)
+                .initializer("sizes", Tensor.int64Vector(1, 4))
+                .node("listed", "Split", List.of("x", "sizes"), List.of("a", "b"), Attribute.ofInt("axis", 1))
+                .node("equal", "Split", List.of("x"), List.of("c", "d", "e"), Attribute.ofInt("axis", -1));
+        for (String o : List.of("a", "b", "c", "d", "e")) {
+            builder.output(o, ElementType.FLOAT);
+        }
+        Map<String, Tensor> out = OnnxModel.read(builder.bytes(), "split").run(Map.of("x", iota(2, 5)),
+                new PluginRegistry());
+        assertThat(out.get("a").floats()).containsExactly(0, 5);
+        assertThat(out.get("b").floats()).containsExactly(1, 2, 3, 4, 6, 7, 8, 9);
+        assertThat(out.get("c").shape()).containsExactly(2, 2);
+        assertThat(out.get("e").floats()).containsExactly(4, 9);
+        assertThatThrownBy(() -> run("Split", inputs("x", iota(2, 5), "s", Tensor.int64Vector(2, 2)),
+                Attribute.ofInt("axis", 1))).isInstanceOf(BadModelException.class)
+                .hasMessageContaining("add up to dimension 1");
+    }
+
+    @Test
+    void constantOfShapeAndExpandBuildStatesOfAComputedShape() {
+        Tensor zeros = run("ConstantOfShape", inputs("s", Tensor.int64Vector(2, 3)));
+        assertThat(zeros.shape()).containsExactly(2, 3);
+        assertThat(zeros.floats()).containsOnly(0f);
+        Tensor sevens = run("ConstantOfShape", inputs("s", Tensor.int64Vector(2)),
+                Attribute.ofTensor("value", Tensor.ofFloats(new int[] {1}, new float[] {7})));
+        assertThat(sevens.floats()).containsExactly(7, 7);
+        Tensor expanded = run("Expand", inputs("x", iota(3, 1), "s", Tensor.int64Vector(2, 1, 4)));
+        assertThat(expanded.shape()).containsExactly(2, 3, 4);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 4; k++) {
+                    assertThat(expanded.floats()[(i * 3 + j) * 4 + k]).isEqualTo(j);
+                }
+            }
+        }
+        assertThatThrownBy(() -> run("ConstantOfShape", inputs("s", Tensor.int64Vector(1 << 20, 1 << 20))))
+                .isInstanceOf(BadModelException.class).hasMessageContaining("ConstantOfShape")
+                .hasMessageContaining("1048576");
+    }
 }

@@ -20,11 +20,14 @@ public final class Ops {
             Map.entry("Transpose", ShapeOps::transpose),
             Map.entry("Reshape", ShapeOps::reshape),
             Map.entry("Concat", ShapeOps::concat),
+            Map.entry("Split", ShapeOps::split),
             Map.entry("Slice", ShapeOps::slice),
             Map.entry("Gather", ShapeOps::gather),
             Map.entry("Shape", ShapeOps::shape),
             Map.entry("Cast", ShapeOps::cast),
-            Map.entry("Constant", ShapeOps::constant));
+            Map.entry("Constant", ShapeOps::constant),
+            Map.entry("ConstantOfShape", FillOps::constantOfShape),
+            Map.entry("Expand", FillOps::expand));
 
     private Ops() {
     }

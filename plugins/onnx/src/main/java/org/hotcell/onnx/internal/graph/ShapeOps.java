@@ -12,7 +12,7 @@ import org.hotcell.onnx.proto.Node;
 
 /**
  * The data-movement operators exporters put between recurrent nodes: Identity, Squeeze, Unsqueeze,
- * Transpose, Reshape, Concat, Slice, Gather, Shape, Cast and Constant, with their ONNX semantics (axes given
+ * Transpose, Reshape, Concat, Split, Slice, Gather, Shape, Cast and Constant, with their ONNX semantics (axes given
  * as attributes before opset 13, as inputs from then on; both forms are accepted whatever the opset).
  */
 final class ShapeOps {
@@ -221,6 +221,52 @@ final class ShapeOps {
             offset += row;
         }
         return List.of(out);
+    }
+
+    /**
+     * Cuts the input along an axis into parts of the sizes listed ('split' input or attribute), or into as many
+     * equal parts as there are outputs (the last one smaller when the axis does not divide evenly, as opset 18's
+     * num_outputs specifies).
+     */
+    static List<Tensor> split(Node node, List<Tensor> inputs, RunContext run) {
+        NodeArgs args = new NodeArgs(node, inputs);
+        Tensor data = args.required(0, "input");
+        int axis = args.axis(args.intAttr("axis", 0), data.rank(), "axis");
+        int dim = data.dim(axis);
+        int parts = node.outputs().size();
+        long[] sizes = args.intsAttr("split");
+        if (sizes == null) {
+            sizes = args.ints(1, "split");
+        }
+        if (sizes == null) {
+            long piece = parts == 0 ? 0 : (dim + parts - 1) / parts;
+            sizes = new long[parts];
+            for (int k = 0; k < parts; k++) {
+                sizes[k] = Math.max(0, Math.min(piece, dim - k * piece));
+            }
+        }
+        long total = 0;
+        for (long size : sizes) {
+            if (size < 0) {
+                throw args.fail("split sizes " + Arrays.toString(sizes) + " include a negative size");
+            }
+            total += size;
+        }
+        if (sizes.length != parts || total != dim) {
+            throw args.fail("split sizes " + Arrays.toString(sizes) + " must be one per output (" + parts
+                    + ") and add up to dimension " + axis + " of input " + data + " (" + dim + ")");
+        }
+        int[] strides = Tensor.strides(data.shape());
+        long[] steps = Arrays.stream(strides).asLongStream().toArray();
+        List<Tensor> outputs = new ArrayList<>();
+        long start = 0;
+        for (long size : sizes) {
+            int[] shape = data.shape();
+            shape[axis] = (int) size;
+            outputs.add(strided(data, shape, start * strides[axis], steps));
+            start += size;
+        }
+        return outputs;
     }
 
     /** Takes {@code start, start+step, ...} up to end (exclusive) along each listed axis, ONNX clamping. */
