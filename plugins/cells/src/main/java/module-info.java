@@ -1,12 +1,14 @@
 /**
  * The standard recurrent cells: LSTM, GRU and simple RNN with ONNX (opset 14) semantics, one activation per
  * role, forward over sequences, streaming steps and backpropagation through time; plus recurrent layers
- * (one or two directions, merged) and stacks of them. Only {@code org.hotcell.cells.layer} is API; the cell
- * types are found through {@link org.hotcell.core.cell.CellType} as services.
+ * (one or two directions, merged) and stacks of them. API: {@code org.hotcell.cells}
+ * ({@link org.hotcell.cells.StandardCells}) and {@code org.hotcell.cells.layer}; the cell types themselves are
+ * found as {@link org.hotcell.core.cell.CellType} services.
  */
 module org.hotcell.cells {
     requires transitive org.hotcell.core;
 
+    exports org.hotcell.cells;
     exports org.hotcell.cells.layer;
 
     provides org.hotcell.core.cell.CellType with

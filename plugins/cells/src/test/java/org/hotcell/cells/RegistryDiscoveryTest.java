@@ -1,6 +1,7 @@
 package org.hotcell.cells;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellType;
 import org.hotcell.core.cell.CellWeights;
 import org.hotcell.core.cell.SequenceBatch;
+import org.hotcell.core.error.UnknownCellTypeException;
 import org.hotcell.core.registry.PluginRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,14 @@ class RegistryDiscoveryTest {
         assertThat(registry.cellType("lstm")).isInstanceOf(LstmCellType.class);
         assertThat(registry.cellType("GRU")).isInstanceOf(GruCellType.class);
         assertThat(registry.cellType("rnn")).isInstanceOf(RnnCellType.class);
+    }
+
+    @Test
+    void standardCellsServeTheSameTypesWithoutARegistry() {
+        assertThat(StandardCells.all()).extracting(CellType::name).containsExactly("lstm", "gru", "rnn");
+        assertThat(StandardCells.byName("LSTM")).isInstanceOf(LstmCellType.class);
+        assertThatThrownBy(() -> StandardCells.byName("lstn")).isInstanceOf(UnknownCellTypeException.class)
+                .hasMessageContaining("did you mean 'lstm'");
     }
 
     @Test
