@@ -19,9 +19,12 @@ enum RecurrentKind {
     /** One block; function f. */
     RNN("rnn", 1, List.of("Tanh"), List.of(List.of("activation")), 6, Set.of());
 
-    /** Attributes every recurrent operator has. */
+    /**
+     * Attributes every recurrent operator has. {@code output_sequence} existed up to opset 6 and only said whether
+     * Y is wanted, which the node's outputs say anyway; it is accepted and ignored.
+     */
     static final Set<String> COMMON_ATTRIBUTES = Set.of("activation_alpha", "activation_beta", "activations", "clip",
-            "direction", "hidden_size", "layout");
+            "direction", "hidden_size", "layout", "output_sequence");
 
     final String cellType;
     final int gates;
