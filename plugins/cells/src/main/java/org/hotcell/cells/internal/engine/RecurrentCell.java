@@ -28,6 +28,9 @@ import org.hotcell.core.error.ShapeMismatchException;
  * once when the cell is made), then for each step gathers the rows of the streams still running into a
  * {@code [N, G*H]} block and lets the subclass add the recurrent product and update the state. Everything
  * the loop touches is allocated before it.
+ *
+ * <p>A trace refers to the input array rather than copying it (backward needs X for {@code dW}): callers must
+ * not change the input between a traced forward pass and its backward pass.
  */
 public abstract class RecurrentCell implements Cell {
     protected final CellSpec spec;
