@@ -8,6 +8,7 @@ module org.hotcell.model {
     requires transitive org.hotcell.cells;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
+    requires org.hotcell.onnx;
 
     exports org.hotcell.model.spec;
     exports org.hotcell.model.param;
@@ -18,4 +19,5 @@ module org.hotcell.model {
     exports org.hotcell.model.train;
     exports org.hotcell.model.task;
     exports org.hotcell.model.io;
+    exports org.hotcell.model.onnx;
 }
