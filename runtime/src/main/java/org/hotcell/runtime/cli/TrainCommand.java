@@ -30,6 +30,7 @@ import org.hotcell.model.task.Task;
 import org.hotcell.model.task.Tasks;
 import org.hotcell.model.train.Trainer;
 import org.hotcell.model.train.TrainingConfig;
+import org.hotcell.model.train.TrainingListener;
 import org.hotcell.model.train.TrainingResult;
 
 import picocli.CommandLine.Command;
@@ -130,6 +131,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--log", description = "write every step's diagnostics to this CSV file "
+            + "(step, loss, gradient norm, per-layer norms, max |h|, max |c|)")
+    Path log;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -155,8 +160,17 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         Trainer trainer = new Trainer(registry, backend);
         long start = System.nanoTime();
-        TrainingResult result = trainer.train(model, chosen, config, method,
-                quiet ? null : new TrainProgress(System.err));
+        TrainingListener listener = quiet ? null : new TrainProgress(System.err);
+        TrainingResult result;
+        try (StepLog stepLog = log == null ? null : new StepLog(log)) {
+            TrainingListener progress = listener;
+            result = trainer.train(model, chosen, config, method, stepLog == null ? progress : (report, total) -> {
+                stepLog.write(report);
+                if (progress != null) {
+                    progress.onStep(report, total);
+                }
+            });
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         var last = result.history().get(result.history().size() - 1);
         out.println(String.format(Locale.ROOT, "time:      %.1f s (%.1f steps/s); %s", seconds, steps / seconds,

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,6 +39,38 @@ class TrainCommandTest {
         assertThat(Main.run("train", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--gate", "--candidate", "--output", "--task",
                 "--bptt", "--save");
+    }
+
+    @Test
+    void aTinyRunEndsWithTestMseAndSavesTheModelAndTheStepLog(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.hc");
+        Path log = dir.resolve("steps.csv");
+        assertThat(Main.run("train", "--task", "adding", "--length", "6", "--hidden", "4", "--steps", "12",
+                "--batch", "4", "--test-size", "16", "--candidate", "leaky_relu(alpha=0.1)", "--quiet",
+                "--save", model.toString(), "--log", log.toString())).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("test_mse=[0-9.E-]+");
+        assertThat(lines).anyMatch(line -> line.contains("candidate=leaky_relu(alpha=0.1)"));
+        assertThat(Files.readAllLines(log)).hasSize(13).first().asString()
+                .isEqualTo("step,loss,grad_norm,grad_norm_layers_0,grad_norm_head,max_abs_h,max_abs_c");
+        assertThat(model.resolve("model.json")).exists();
+        assertThat(model.resolve("weights.safetensors")).exists();
+    }
+
+    @Test
+    void theCopyTaskAlsoReportsAccuracy() {
+        assertThat(Main.run("train", "--task", "copy", "--length", "2", "--cell", "gru", "--hidden", "4",
+                "--steps", "3", "--batch", "2", "--test-size", "4", "--quiet")).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(lines.size() - 2)).startsWith("test_accuracy=");
+        assertThat(lines.get(lines.size() - 1)).startsWith("test_mse=");
+    }
+
+    @Test
+    void aRoleTheCellLacksIsNamed() {
+        assertThat(Main.run("train", "--cell", "rnn", "--candidate", "relu", "--steps", "1")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--candidate: cell type 'rnn' has no role 'candidate'; its roles are [activation]");
     }
 
     @Test
