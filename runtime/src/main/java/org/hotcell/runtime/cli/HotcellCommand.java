@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BackendsCommand.class,
+                ActivationsCommand.class,
                 TrainCommand.class,
                 OnnxCommand.class
         })
