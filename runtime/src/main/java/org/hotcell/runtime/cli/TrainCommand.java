@@ -2,6 +2,7 @@ package org.hotcell.runtime.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.hotcell.core.error.InvalidSpecException;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.io.ModelFiles;
 import org.hotcell.model.net.Model;
+import org.hotcell.model.onnx.OnnxExport;
 import org.hotcell.model.optim.Adam;
 import org.hotcell.model.optim.Optimizer;
 import org.hotcell.model.optim.SgdMomentum;
@@ -128,6 +130,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", description = "save the trained model to this directory (model.json + weights.safetensors)")
     Path save;
 
+    @Option(names = "--onnx", description = "also export the trained model as ONNX to this file (checked before training)")
+    Path onnx;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -145,6 +150,10 @@ final class TrainCommand implements Callable<Integer> {
                 .withThreads(threads);
         Model model = Model.initialize(modelSpec, registry::cellType, seed);
         ModelFiles.checkPlugins(modelSpec, registry);
+        if (onnx != null) {
+            // Fail before training, not after, when ONNX cannot express the model.
+            OnnxExport.export(model, registry);
+        }
         Optimizer method = switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "adam" -> new Adam(learningRate);
             case "sgd" -> new SgdMomentum(learningRate, momentum);
@@ -182,6 +191,10 @@ final class TrainCommand implements Callable<Integer> {
         if (save != null) {
             ModelFiles.save(result.model(), save);
             out.println("saved:     " + save);
+        }
+        if (onnx != null) {
+            Files.write(onnx, OnnxExport.export(result.model(), registry));
+            out.println("onnx:      " + onnx);
         }
         if (chosen.reportsAccuracy()) {
             out.println("test_accuracy=" + result.test().accuracy());

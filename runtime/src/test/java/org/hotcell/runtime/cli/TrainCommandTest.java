@@ -74,6 +74,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void onnxExportWritesAModelOrRefusesBeforeTraining(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.onnx");
+        assertThat(Main.run("train", "--task", "sine", "--length", "8", "--hidden", "3", "--steps", "2",
+                "--batch", "2", "--test-size", "2", "--quiet", "--onnx", file.toString())).isZero();
+        assertThat(Files.size(file)).isGreaterThan(100);
+        out.reset();
+        assertThat(Main.run("train", "--task", "sine", "--length", "8", "--hidden", "3", "--steps", "2",
+                "--candidate", "silu", "--quiet", "--onnx", dir.resolve("no.onnx").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("role 'candidate' uses activation 'silu(beta=1");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("time:");
+        assertThat(dir.resolve("no.onnx")).doesNotExist();
+    }
+
+    @Test
     void anUnknownTaskIsNamedWithTheKnownOnes() {
         assertThat(Main.run("train", "--task", "sorting")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown task 'sorting'; known: adding, copy, sine");
