@@ -12,6 +12,7 @@ import org.hotcell.cells.support.CellFixture.Scenario;
 import org.hotcell.cells.support.GradientCheck;
 import org.hotcell.cells.support.ReferenceRecurrence;
 import org.hotcell.cells.support.TestActivations;
+import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellState;
@@ -55,8 +56,14 @@ class CellGradientTest {
 
     /** The first seed from 1 whose sample point is at least {@link #KINK_MARGIN} from every kink. */
     static Checked prepare(CellSpec spec, Scenario scenario, TestActivations activations) {
+        return prepare(spec, scenario, activations, activations);
+    }
+
+    /** As above, with the cell's activations from {@code cellActivations} (the reference's from the test set). */
+    static Checked prepare(CellSpec spec, Scenario scenario, ActivationSource cellActivations,
+                           TestActivations activations) {
         for (long seed = 1; seed <= 20; seed++) {
-            CellFixture fx = new CellFixture(spec, activations, scenario, seed, 0.6f);
+            CellFixture fx = new CellFixture(spec, cellActivations, activations, scenario, seed, 0.6f);
             ReferenceRecurrence reference = fx.reference();
             ReferenceRecurrence.Output out = reference.run(fx.params());
             if (out.kinkDistance() < KINK_MARGIN) {

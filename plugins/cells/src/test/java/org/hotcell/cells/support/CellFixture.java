@@ -7,6 +7,7 @@ import java.util.Random;
 import org.hotcell.cells.internal.gru.GruCellType;
 import org.hotcell.cells.internal.lstm.LstmCellType;
 import org.hotcell.cells.internal.rnn.RnnCellType;
+import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.backend.ReferenceBackend;
 import org.hotcell.core.cell.Cell;
 import org.hotcell.core.cell.CellRole;
@@ -52,6 +53,15 @@ public final class CellFixture {
     }
 
     public CellFixture(CellSpec spec, TestActivations activations, Scenario scenario, long seed, float weightScale) {
+        this(spec, activations, activations, scenario, seed, weightScale);
+    }
+
+    /**
+     * A fixture whose cell takes its activations from {@code cellActivations} (say the real plugin through a
+     * registry) while the reference takes the same-named functions from {@code activations}.
+     */
+    public CellFixture(CellSpec spec, ActivationSource cellActivations, TestActivations activations, Scenario scenario,
+                       long seed, float weightScale) {
         this.type = typeOf(spec.cellType());
         this.spec = spec;
         this.activations = activations;
@@ -64,7 +74,7 @@ public final class CellFixture {
                 random(rnd, gh * spec.hiddenSize(), weightScale), bias ? random(rnd, gh, weightScale) : null,
                 bias ? random(rnd, gh, weightScale) : null,
                 spec.options().peepholes() ? random(rnd, 3 * spec.hiddenSize(), weightScale) : null);
-        this.cell = type.create(spec, weights, activations, ReferenceBackend.instance());
+        this.cell = type.create(spec, weights, cellActivations, ReferenceBackend.instance());
         int rows = scenario.steps() * scenario.batch();
         this.x = random(rnd, rows * spec.inputSize(), 1f);
         int states = scenario.batch() * spec.hiddenSize();

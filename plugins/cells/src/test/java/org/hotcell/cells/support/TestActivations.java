@@ -31,6 +31,8 @@ public final class TestActivations implements ActivationSource {
             return s + x * s * (1 - s);
         }, List.of()));
         add(new TestActivation("identity", x -> x, (x, y) -> 1, List.of()));
+        // The activation plugin's name for x * sigmoid(x), so that the reference can mirror cells built on it.
+        add(new TestActivation("silu", get("test_swish")::value, (x, y) -> get("test_swish").slope(x), List.of()));
     }
 
     /** Adds (or replaces) an activation under its spec's name. */
