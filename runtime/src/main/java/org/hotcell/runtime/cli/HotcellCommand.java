@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 BackendsCommand.class,
                 ActivationsCommand.class,
                 TrainCommand.class,
+                EvaluateCommand.class,
                 OnnxCommand.class
         })
 public final class HotcellCommand implements Runnable {

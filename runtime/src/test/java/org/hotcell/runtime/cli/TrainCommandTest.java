@@ -58,6 +58,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void evaluatingASavedModelGivesTheTestMseTrainingPrinted(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.hc");
+        assertThat(Main.run("train", "--task", "adding", "--length", "5", "--hidden", "3", "--steps", "4",
+                "--batch", "2", "--test-size", "8", "--seed", "7", "--quiet", "--save", model.toString())).isZero();
+        List<String> trained = out.toString(StandardCharsets.UTF_8).lines().toList();
+        out.reset();
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--task", "adding", "--length", "5",
+                "--test-size", "8", "--seed", "7")).isZero();
+        List<String> evaluated = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(evaluated.get(evaluated.size() - 1)).isEqualTo(trained.get(trained.size() - 1));
+    }
+
+    @Test
+    void evaluatingAModelWhoseActivationIsMissingNamesLayerAndRole(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.hc");
+        assertThat(Main.run("train", "--task", "adding", "--length", "5", "--hidden", "3", "--steps", "1",
+                "--batch", "2", "--test-size", "2", "--gate", "sigmoid", "--quiet", "--save", model.toString()))
+                .isZero();
+        Path spec = model.resolve("model.json");
+        Files.writeString(spec, Files.readString(spec).replace("\"gate\" : \"sigmoid\"", "\"gate\" : \"my_gate\""));
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--length", "5")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("layer 0 (lstm) role 'gate' needs activation "
+                + "'my_gate', which no installed plugin serves").contains("HC-PLUGIN-UNAVAILABLE");
+    }
+
+    @Test
     void theCopyTaskAlsoReportsAccuracy() {
         assertThat(Main.run("train", "--task", "copy", "--length", "2", "--cell", "gru", "--hidden", "4",
                 "--steps", "3", "--batch", "2", "--test-size", "4", "--quiet")).isZero();

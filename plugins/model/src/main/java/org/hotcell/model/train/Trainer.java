@@ -39,9 +39,9 @@ import org.hotcell.model.task.Task;
  * weights. A NaN or infinity anywhere stops the run with a {@link TrainingDivergedException} before the update,
  * so a model is never left holding non-finite weights.
  *
- * <p>Reproducible: batches come from a {@link SplittableRandom} seeded by the config, weights from the model's
- * own seed, and every computation is sequential, so the same seeds on the same machine give bit-identical
- * results.
+ * <p>Reproducible: batches come from a {@link SplittableRandom} seeded by the config (the test set from its
+ * first split, the training batches from its second), weights from the model's own seed, and the order of every
+ * computation is fixed, so the same seeds and backend on the same machine give bit-identical results.
  *
  * <p>Truncated BPTT splits each sequence into windows of K steps; the state after one window starts the next
  * (carried, not differentiated through). For a per-step readout each window's loss is weighted by its share of
@@ -83,12 +83,19 @@ public final class Trainer {
                     + " readout, the model has " + spec.head().readout().text());
         }
         SplittableRandom root = new SplittableRandom(config.seed());
-        SplittableRandom testRandom = root.split();
+        Batch test = task.batch(config.testSize(), root.split());
         SplittableRandom trainRandom = root.split();
-        Batch test = task.batch(config.testSize(), testRandom);
         DataChecks.requireFinite(test, "test set");
         return run(model, task.loss(), step -> task.batch(config.batchSize(), trainRandom), test,
                 task.reportsAccuracy(), config, optimizer, listener);
+    }
+
+    /**
+     * The test set that {@link #train(Model, Task, TrainingConfig, Optimizer, TrainingListener)} draws for this
+     * seed and size, so that a saved model can be evaluated again on exactly the sequences it was tested on.
+     */
+    public static Batch testSet(Task task, long seed, int size) {
+        return task.batch(size, new SplittableRandom(seed).split());
     }
 
     /**
