@@ -1,0 +1,2 @@
+/** The RNN cell type and cell (ONNX opset 14 equations, forward and backward). Not API. */
+package org.hotcell.cells.internal.rnn;

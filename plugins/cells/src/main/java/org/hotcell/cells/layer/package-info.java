@@ -1,0 +1,8 @@
+/**
+ * Recurrent layers built from cells: {@link org.hotcell.cells.layer.RecurrentLayer} runs one cell forward or in
+ * reverse, or two cells both ways with their outputs merged ({@link org.hotcell.cells.layer.MergeMode}), and
+ * {@link org.hotcell.cells.layer.RecurrentStack} feeds layers into one another. Each has forward (optionally
+ * keeping what backward needs) and backward (BPTT through every direction, merge and layer). Outputs are
+ * time-major {@code [T, N, width]} and zero past each sequence's length.
+ */
+package org.hotcell.cells.layer;
