@@ -91,7 +91,7 @@ public final class StandardActivations implements ActivationFactory {
         d.put("scaled_tanh", new Definition("alpha * tanh(beta * x)", List.of(
                 number("alpha", 1, "the output scale"), number("beta", 1, "the input scale")), ScaledTanh::new));
         d.put("thresholded_relu", new Definition("x if x > alpha else 0", List.of(
-                number("alpha", 1, 0, Double.POSITIVE_INFINITY, "the threshold")), ThresholdedRelu::new));
+                number("alpha", 1, "the threshold (ONNX allows any value)")), ThresholdedRelu::new));
         d.put("identity", new Definition("x", List.of(), Identity::new));
         d.put("silu", new Definition("x * sigmoid(beta * x)", List.of(
                 number("beta", 1, 0, Double.POSITIVE_INFINITY, "the sigmoid's input scale; must be > 0")),

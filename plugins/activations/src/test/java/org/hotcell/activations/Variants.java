@@ -17,7 +17,7 @@ final class Variants {
             "hard_tanh(min_val=-2, max_val=0.5)", "leaky_relu(alpha=0.3)", "leaky_relu(alpha=0)",
             "hard_sigmoid(0.5, 0.25)", "elu(alpha=0.5)", "elu(alpha=2)", "affine(2.5, -1)", "affine(-0.5, 0)",
             "scaled_tanh(1.7159, 0.6667)", "scaled_tanh(-2, 3)", "thresholded_relu(alpha=0.5)",
-            "thresholded_relu(alpha=0)", "silu(beta=2)", "silu(beta=0.5)", "gelu(approximate=tanh)",
+            "thresholded_relu(alpha=0)", "thresholded_relu(alpha=-0.5)", "silu(beta=2)", "silu(beta=0.5)", "gelu(approximate=tanh)",
             "penalized_tanh(a=0.5)", "penalized_tanh(a=0)");
 
     private Variants() {

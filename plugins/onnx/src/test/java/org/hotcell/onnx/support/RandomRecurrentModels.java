@@ -79,7 +79,7 @@ public final class RandomRecurrentModels {
                 case "LeakyRelu" -> alphas.add(uniform(rnd, 0.01, 0.5));
                 // Non-negative thresholds: the standard activations plugin takes alpha >= 0 only for now;
                 // negative ones, valid in ONNX, are in the conformance set.
-                case "ThresholdedRelu" -> alphas.add(uniform(rnd, 0, 0.6));
+                case "ThresholdedRelu" -> alphas.add(uniform(rnd, -0.2, 0.6));
                 case "Elu" -> alphas.add(uniform(rnd, 0.1, 1.5));
                 case "HardSigmoid" -> {
                     alphas.add(uniform(rnd, 0.1, 1.5));
