@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BackendsCommand.class,
+                BenchCommand.class,
                 ActivationsCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
