@@ -36,7 +36,8 @@ import org.hotcell.model.spec.Readout;
  *  "head": {"outputs": 1, "readout": "last_step"}}
  * }</pre>
  *
- * A {@code clip} of null means none. Reading rejects unknown formats and versions and names the field at fault.
+ * Roles are written in alphabetical order, so a spec always gives the same text. A {@code clip} of null means
+ * none. Reading rejects unknown formats and versions and names the field at fault.
  */
 public final class ModelSpecJson {
     /** The value of the {@code format} field. */
@@ -63,7 +64,9 @@ public final class ModelSpecJson {
             node.put("direction", layer.direction().name().toLowerCase(java.util.Locale.ROOT));
             node.put("merge", layer.merge().name().toLowerCase(java.util.Locale.ROOT));
             ObjectNode activations = node.putObject("activations");
-            layer.activations().forEach((role, activation) -> activations.put(role, activation.toString()));
+            // Sorted by role, so that the same spec always gives the same bytes.
+            new java.util.TreeMap<>(layer.activations())
+                    .forEach((role, activation) -> activations.put(role, activation.toString()));
             ObjectNode options = node.putObject("options");
             CellOptions o = layer.options();
             options.put("bias", o.bias());

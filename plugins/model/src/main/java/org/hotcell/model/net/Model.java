@@ -1,7 +1,7 @@
 package org.hotcell.model.net;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -99,11 +99,11 @@ public final class Model {
         for (Parameter needed : expected.parameters.list()) {
             Parameter actual = parameters.find(needed.name()).orElseThrow(() -> new BadModelException(
                     "model weights lack tensor " + needed.name() + " of shape "
-                            + java.util.Arrays.toString(needed.shape()) + " that the spec needs"));
-            if (!java.util.Arrays.equals(actual.shape(), needed.shape())) {
+                            + Arrays.toString(needed.shape()) + " that the spec needs"));
+            if (!Arrays.equals(actual.shape(), needed.shape())) {
                 throw new BadModelException("tensor " + needed.name() + " has shape "
-                        + java.util.Arrays.toString(actual.shape()) + ", the spec needs "
-                        + java.util.Arrays.toString(needed.shape()));
+                        + Arrays.toString(actual.shape()) + ", the spec needs "
+                        + Arrays.toString(needed.shape()));
             }
         }
         for (Parameter actual : parameters.list()) {
@@ -159,10 +159,5 @@ public final class Model {
     @Override
     public String toString() {
         return "Model[" + spec + ", " + parameters.scalarCount() + " parameters]";
-    }
-
-    /** Requires a non-null argument; here so callers read as sentences. */
-    static <T> T need(T value, String what) {
-        return Objects.requireNonNull(value, what);
     }
 }
