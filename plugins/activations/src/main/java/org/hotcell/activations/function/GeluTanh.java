@@ -53,7 +53,7 @@ public final class GeluTanh extends StandardActivation {
 
     private static FloatVector lanes(FloatVector x) {
         FloatVector cube = x.mul(x).mul(x);
-        FloatVector s = VectorMath.sigmoid(VectorMath.fma(cube, K * C, x.mul(C)).mul(2f));
+        FloatVector s = VectorMath.sigmoid(cube.fma(FloatVector.broadcast(SPECIES, K * C), x.mul(C)).mul(2f));
         return x.mul(s).blend(0f, s.eq(0f));
     }
 

@@ -40,7 +40,11 @@ public final class Sigmoid extends StandardActivation {
     }
 
     private static FloatVector lanes(FloatVector x) {
-        return VectorMath.sigmoid(x);
+        // VectorMath.sigmoid written out here: one call level less keeps C2 from leaving it out of line (which
+        // would box every vector) in some compilations of the loop.
+        FloatVector e = VectorMath.exp(x.abs().neg());
+        FloatVector s = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
+        return s.blend(e.mul(s), x.lt(0f));
     }
 
     private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {

@@ -16,16 +16,26 @@ import org.hotcell.core.activation.ActivationSpec;
  * (so the value at x = alpha is 0); its derivative is 1 for x &gt;= alpha (the right-hand piece at the jump)
  * and 0 below. Comparisons are against alpha rounded to float.
  *
- * <p>Range [0, inf) for alpha &gt;= 0, monotonic, not zero-centred, not saturating, a jump (kink) at alpha.
- * Bulk and scalar forms are bit-identical.
+ * <p>For alpha &gt;= 0: range [0, inf), monotonic, not zero-centred, not saturating, a jump (kink) at alpha.
+ * For alpha &lt; 0: range [alpha, inf), not monotonic, zero-centred. Bulk and scalar forms are bit-identical.
  */
 public final class ThresholdedRelu extends StandardActivation {
     private final float alpha;
 
     public ThresholdedRelu(ActivationSpec spec) {
-        super(spec, new ActivationProperties(0, Double.POSITIVE_INFINITY, true, false, false,
-                List.of(spec.number("alpha"))));
+        super(spec, properties(spec.number("alpha")));
         this.alpha = (float) spec.number("alpha");
+    }
+
+    /**
+     * For alpha &gt;= 0 the output is 0 or above alpha: [0, inf), monotonic, one-signed. For alpha &lt; 0 (which
+     * ONNX allows) it takes values just above alpha too, so its infimum is alpha, it drops at the jump from 0 to
+     * about alpha (not monotonic), and with f(0) = 0 it takes both signs (zero-centred).
+     */
+    private static ActivationProperties properties(double alpha) {
+        boolean negative = alpha < 0;
+        return new ActivationProperties(negative ? alpha : 0, Double.POSITIVE_INFINITY, !negative, negative, false,
+                List.of(alpha));
     }
 
     @Override

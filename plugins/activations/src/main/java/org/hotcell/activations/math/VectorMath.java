@@ -42,13 +42,23 @@ public final class VectorMath {
         // Beyond these bounds e^x is already inf or 0 in float; the clamp keeps k in [-151, 129].
         FloatVector xc = x.max(-104f).min(89f);
         FloatVector k = xc.fma(LOG2_E, ROUNDER).sub(ROUNDER);
-        FloatVector r = fma(k, -LN2_HI, xc);
-        r = fma(k, -LN2_LO, r);
-        FloatVector p = expOfReduced(r);
+        FloatVector r = k.fma(FloatVector.broadcast(SPECIES, -LN2_HI), xc);
+        r = k.fma(FloatVector.broadcast(SPECIES, -LN2_LO), r);
+        // e^r by its Taylor polynomial to degree 7, written out: helper calls here would deepen the inlining
+        // tree past what C2 inlines, and a vector that crosses a call that is not inlined gets boxed.
+        FloatVector p = r.fma(FloatVector.broadcast(SPECIES, 1f / 5040f), FloatVector.broadcast(SPECIES, 1f / 720f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 1f / 120f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 1f / 24f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 1f / 6f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 0.5f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
         IntVector ki = (IntVector) k.convert(VectorOperators.F2I, 0);
         IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
         IntVector k2 = ki.sub(k1);
-        return p.mul(powerOfTwo(k1)).mul(powerOfTwo(k2));
+        FloatVector scale1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector scale2 = k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(scale1).mul(scale2);
     }
 
     /**
@@ -61,18 +71,18 @@ public final class VectorMath {
     public static FloatVector expm1(FloatVector x) {
         FloatVector xc = x.max(-30f).min(88f);
         FloatVector k = xc.fma(LOG2_E, ROUNDER).sub(ROUNDER);
-        FloatVector r = fma(k, -LN2_HI, xc);
-        r = fma(k, -LN2_LO, r);
+        FloatVector r = k.fma(FloatVector.broadcast(SPECIES, -LN2_HI), xc);
+        r = k.fma(FloatVector.broadcast(SPECIES, -LN2_LO), r);
         // e^r - 1 = r + r^2/2! + ... + r^8/8!
         FloatVector q = r.fma(1f / 40320f, 1f / 5040f);
-        q = fma(q, r, 1f / 720f);
-        q = fma(q, r, 1f / 120f);
-        q = fma(q, r, 1f / 24f);
-        q = fma(q, r, 1f / 6f);
-        q = fma(q, r, 0.5f);
+        q = q.fma(r, FloatVector.broadcast(SPECIES, 1f / 720f));
+        q = q.fma(r, FloatVector.broadcast(SPECIES, 1f / 120f));
+        q = q.fma(r, FloatVector.broadcast(SPECIES, 1f / 24f));
+        q = q.fma(r, FloatVector.broadcast(SPECIES, 1f / 6f));
+        q = q.fma(r, FloatVector.broadcast(SPECIES, 0.5f));
         q = q.mul(r).fma(r, r);
         IntVector ki = (IntVector) k.convert(VectorOperators.F2I, 0);
-        FloatVector scale = powerOfTwo(ki);
+        FloatVector scale = ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return q.fma(scale, scale.sub(1f));
     }
 
@@ -101,11 +111,11 @@ public final class VectorMath {
         FloatVector x2 = x.mul(x);
         // tanh x = x + x^3 P(x^2), P from the series x - x^3/3 + 2x^5/15 - 17x^7/315 + ...
         FloatVector p = x2.fma(-929569f / 638512875f, 21844f / 6081075f);
-        p = fma(p, x2, -1382f / 155925f);
-        p = fma(p, x2, 62f / 2835f);
-        p = fma(p, x2, -17f / 315f);
-        p = fma(p, x2, 2f / 15f);
-        p = fma(p, x2, -1f / 3f);
+        p = p.fma(x2, FloatVector.broadcast(SPECIES, -1382f / 155925f));
+        p = p.fma(x2, FloatVector.broadcast(SPECIES, 62f / 2835f));
+        p = p.fma(x2, FloatVector.broadcast(SPECIES, -17f / 315f));
+        p = p.fma(x2, FloatVector.broadcast(SPECIES, 2f / 15f));
+        p = p.fma(x2, FloatVector.broadcast(SPECIES, -1f / 3f));
         FloatVector small = p.mul(x2).fma(x, x);
         FloatVector large = FloatVector.broadcast(SPECIES, 1f).sub(
                 FloatVector.broadcast(SPECIES, 2f).div(exp(a.add(a)).add(1f)));
@@ -121,10 +131,10 @@ public final class VectorMath {
         FloatVector s = t.div(t.add(2f));
         FloatVector s2 = s.mul(s);
         FloatVector p = s2.fma(2f / 13f, 2f / 11f);
-        p = fma(p, s2, 2f / 9f);
-        p = fma(p, s2, 2f / 7f);
-        p = fma(p, s2, 2f / 5f);
-        p = fma(p, s2, 2f / 3f);
+        p = p.fma(s2, FloatVector.broadcast(SPECIES, 2f / 9f));
+        p = p.fma(s2, FloatVector.broadcast(SPECIES, 2f / 7f));
+        p = p.fma(s2, FloatVector.broadcast(SPECIES, 2f / 5f));
+        p = p.fma(s2, FloatVector.broadcast(SPECIES, 2f / 3f));
         return p.mul(s2).fma(s, s.add(s));
     }
 
@@ -149,14 +159,14 @@ public final class VectorMath {
         FloatVector z = x.abs().mul(0.70710678118654752f).min(14f);
         FloatVector t = FloatVector.broadcast(SPECIES, 1f).div(z.fma(0.5f, 1f));
         FloatVector p = t.fma(0.17087277f, -0.82215223f);
-        p = fma(p, t, 1.48851587f);
-        p = fma(p, t, -1.13520398f);
-        p = fma(p, t, 0.27886807f);
-        p = fma(p, t, -0.18628806f);
-        p = fma(p, t, 0.09678418f);
-        p = fma(p, t, 0.37409196f);
-        p = fma(p, t, 1.00002368f);
-        p = fma(p, t, -1.26551223f);
+        p = p.fma(t, FloatVector.broadcast(SPECIES, 1.48851587f));
+        p = p.fma(t, FloatVector.broadcast(SPECIES, -1.13520398f));
+        p = p.fma(t, FloatVector.broadcast(SPECIES, 0.27886807f));
+        p = p.fma(t, FloatVector.broadcast(SPECIES, -0.18628806f));
+        p = p.fma(t, FloatVector.broadcast(SPECIES, 0.09678418f));
+        p = p.fma(t, FloatVector.broadcast(SPECIES, 0.37409196f));
+        p = p.fma(t, FloatVector.broadcast(SPECIES, 1.00002368f));
+        p = p.fma(t, FloatVector.broadcast(SPECIES, -1.26551223f));
         // -z^2 = -(zz + zzTail) exactly; then head + tail = p - zz by a two-sum.
         FloatVector zz = z.mul(z);
         FloatVector zzTail = z.fma(z, zz.neg());
@@ -168,34 +178,8 @@ public final class VectorMath {
         return FloatVector.broadcast(SPECIES, 1f).sub(half).blend(half, x.lt(0f));
     }
 
-    /** a * b + c with one rounding, for a scalar b. */
-    public static FloatVector fma(FloatVector a, float b, FloatVector c) {
-        return a.fma(FloatVector.broadcast(SPECIES, b), c);
-    }
-
-    /** a * b + c with one rounding, for a scalar c. */
-    public static FloatVector fma(FloatVector a, FloatVector b, float c) {
-        return a.fma(b, FloatVector.broadcast(SPECIES, c));
-    }
-
     /** A lane mask of the NaN lanes of x. */
     public static VectorMask<Float> isNaN(FloatVector x) {
         return x.test(VectorOperators.IS_NAN);
-    }
-
-    /** 2^k as floats, for k in [-126, 127]. */
-    private static FloatVector powerOfTwo(IntVector k) {
-        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    }
-
-    /** e^r for |r| &lt;= ln2/2 by its Taylor polynomial to degree 7. */
-    private static FloatVector expOfReduced(FloatVector r) {
-        FloatVector p = r.fma(1f / 5040f, 1f / 720f);
-        p = fma(p, r, 1f / 120f);
-        p = fma(p, r, 1f / 24f);
-        p = fma(p, r, 1f / 6f);
-        p = fma(p, r, 0.5f);
-        p = fma(p, r, 1f);
-        return fma(p, r, 1f);
     }
 }
