@@ -165,5 +165,24 @@ class BadInputTest {
         assertThatThrownBy(() -> other.cell.backward(traced, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another cell");
         assertThat(fx.cell.backward(traced, null, null).dx()).containsOnly(0f);
+        assertThatThrownBy(() -> fx.cell.backward(traced, null, CellState.zeros(2, 3, true)))
+                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("hidden size of dLast")
+                .hasMessageContaining("is 3, expected 4");
+    }
+
+    @Test
+    void anLstmLastStateGradientMayLeaveOutC() {
+        CellFixture fx = fixture(lstm());
+        ForwardPass traced = fx.cell.forward(fx.batch(), null, false, true);
+        float[] dh = new float[2 * 4];
+        java.util.Arrays.fill(dh, 0.5f);
+        var withoutC = fx.cell.backward(traced, null, CellState.of(2, 4, dh, null));
+        var withZeroC = fx.cell.backward(traced, null, CellState.of(2, 4, dh, new float[8]));
+        assertThat(withoutC.dWeights().w()).containsExactly(withZeroC.dWeights().w());
+        assertThat(withoutC.dInitial().c()).containsExactly(withZeroC.dInitial().c());
+        CellFixture gru = fixture(CellSpec.builder("gru").inputSize(3).hiddenSize(4).build());
+        ForwardPass gruPass = gru.cell.forward(gru.batch(), null, false, true);
+        assertThatThrownBy(() -> gru.cell.backward(gruPass, null, CellState.zeros(2, 4, true)))
+                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("has a cell state c this cell type lacks");
     }
 }

@@ -226,9 +226,11 @@ public abstract class RecurrentCell implements Cell {
         float[] dH = new float[batch * hidden];
         float[] dC = hasCell ? new float[batch * hidden] : null;
         if (dLast != null) {
-            checkState("dLast", dLast, batch);
+            // A loss on h alone is common, so an LSTM's dLast may leave c out (zero); the rest must fit.
+            checkState("dLast", dLast.hasCell() || !hasCell ? dLast : CellState.of(batch, hidden, dLast.h(),
+                    new float[batch * hidden]), batch);
             System.arraycopy(dLast.h(), 0, dH, 0, dH.length);
-            if (hasCell) {
+            if (hasCell && dLast.hasCell()) {
                 System.arraycopy(dLast.c(), 0, dC, 0, dC.length);
             }
         }
