@@ -97,17 +97,37 @@ public final class Diagnostics {
         return null;
     }
 
-    /** The first non-finite gradient value, naming its tensor and index; null when all are finite. */
-    public static NonFinite scanGradients(Parameters gradients) {
+    /**
+     * The first non-finite gradient value, naming its tensor, and for a cell's tensors the gate block and unit
+     * its row belongs to; null when all are finite.
+     */
+    public static NonFinite scanGradients(Parameters gradients, Model model, Function<String, CellType> cellTypes) {
         for (Parameter g : gradients.list()) {
             float[] data = g.data();
             for (int i = 0; i < data.length; i++) {
                 if (!Float.isFinite(data[i])) {
-                    return new NonFinite("gradient of " + g.name(), -1, -1, i, "gradient", data[i], "");
+                    return gradientAt(g, i, model, cellTypes);
                 }
             }
         }
         return null;
+    }
+
+    private static NonFinite gradientAt(Parameter g, int index, Model model, Function<String, CellType> cellTypes) {
+        int[] shape = g.shape();
+        int columns = shape.length == 2 ? shape[1] : 1;
+        int row = index / columns;
+        String element = shape.length == 2 ? "element [" + row + ", " + index % columns + "]" : "element " + index;
+        String[] parts = g.name().split("\\.");
+        if (parts.length == 4 && parts[0].equals("layers")) {
+            LayerSpec layer = model.spec().layers().get(Integer.parseInt(parts[1]));
+            int h = layer.hiddenSize();
+            List<String> gates = parts[3].equals(ParameterNames.PEEPHOLES) ? List.of("i", "o", "f")
+                    : cellTypes.apply(layer.cellType()).gates();
+            return new NonFinite("gradient of " + g.name(), -1, -1, row % h, gates.get(Math.min(row / h,
+                    gates.size() - 1)), g.data()[index], element);
+        }
+        return new NonFinite("gradient of " + g.name(), -1, -1, -1, "weight", g.data()[index], element);
     }
 
     private static NonFinite locate(Model model, Function<String, CellType> cellTypes, int l, int d,

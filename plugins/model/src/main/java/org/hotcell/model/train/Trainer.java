@@ -143,7 +143,7 @@ public final class Trainer {
             long t2 = System.nanoTime();
             NonFinite bad = outcome.nonFinite;
             if (bad == null) {
-                bad = Diagnostics.scanGradients(outcome.gradients);
+                bad = Diagnostics.scanGradients(outcome.gradients, model, cellTypes);
             }
             double norm = bad == null ? GradientClipping.clip(outcome.gradients, config.clipNorm())
                     : outcome.gradients == null ? Double.NaN : outcome.gradients.norm("");

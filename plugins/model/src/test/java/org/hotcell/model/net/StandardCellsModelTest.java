@@ -154,6 +154,21 @@ class StandardCellsModelTest {
                 });
     }
 
+    @Test
+    void aNonFiniteGradientIsNamedWithItsGateAndUnit() {
+        PluginRegistry registry = registry();
+        ModelSpec spec = new ModelSpec(2, List.of(LayerSpec.of("lstm", 4, Map.of())), new HeadSpec(1, Readout.LAST_STEP));
+        Model model = Model.initialize(spec, registry::cellType, 1);
+        Parameters gradients = model.parameters().zerosLike();
+        // R is [4 gates x 4 units, 4]; row 9 is gate 2 (f in i, o, f, c), unit 1.
+        gradients.get("layers.0.forward.R").data()[9 * 4 + 3] = Float.NaN;
+        var found = org.hotcell.model.train.Diagnostics.scanGradients(gradients, model, registry::cellType);
+        assertThat(found.where()).isEqualTo("gradient of layers.0.forward.R");
+        assertThat(found.gate()).isEqualTo("f");
+        assertThat(found.unit()).isEqualTo(1);
+        assertThat(found.describe()).contains("element [9, 3]");
+    }
+
     private static double lossOf(Model model, PluginRegistry registry, SequenceBatch x, Loss loss, float[] target,
                                  int rows) {
         float[] out = Network.build(model, registry::cellType, registry, ReferenceBackend.instance()).predict(x);
