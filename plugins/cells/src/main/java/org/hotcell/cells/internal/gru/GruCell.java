@@ -7,6 +7,7 @@ import org.hotcell.cells.internal.engine.CellFactorySupport;
 import org.hotcell.cells.internal.engine.Kernels;
 import org.hotcell.cells.internal.engine.RecurrentCell;
 import org.hotcell.cells.internal.engine.Trace;
+import org.hotcell.cells.internal.engine.TransposedPacking;
 import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
@@ -35,6 +36,8 @@ final class GruCell extends RecurrentCell {
     private final float[] r;
     private final PackedMatrix packedZr;
     private final PackedMatrix packedH;
+    private final TransposedPacking backZr;
+    private final TransposedPacking backH;
     /** Rbh, added inside the reset gate's product when linear_before_reset; else folded into the input bias. */
     private final float[] resetBias;
     private final boolean linearBeforeReset;
@@ -51,6 +54,8 @@ final class GruCell extends RecurrentCell {
         r = weights.r().clone();
         packedZr = backend.pack(r, 0, 2 * hidden, hidden);
         packedH = backend.pack(r, 2 * hidden * hidden, hidden, hidden);
+        backZr = new TransposedPacking(backend, r, 0, 2 * hidden, hidden);
+        backH = new TransposedPacking(backend, r, 2 * hidden * hidden, hidden, hidden);
         linearBeforeReset = spec.options().linearBeforeReset();
         resetBias = new float[hidden];
         if (linearBeforeReset && spec.options().bias() && weights.rBias() != null) {
@@ -198,10 +203,10 @@ final class GruCell extends RecurrentCell {
                     System.arraycopy(a, n * hs, grads.scratch, row * hs, hs);
                 }
             }
-            backend.gemm(false, false, batch, hs, hs, 1f, a, 0, hs, r, 2 * hs * hs, hs, 1f, b, 0, hs);
+            backend.multiply(a, 0, hs, batch, backH.get(), b, 0, hs, true);
         } else {
             // Gradient of r*Ht-1, the reset state the candidate's product reads.
-            backend.gemm(false, false, batch, hs, hs, 1f, d, oh, width, r, 2 * hs * hs, hs, 0f, a, 0, hs);
+            backend.multiply(d, oh, width, batch, backH.get(), a, 0, hs, false);
             for (int n = 0; n < batch; n++) {
                 int row = ws.rows[n];
                 if (row < 0) {
@@ -218,7 +223,7 @@ final class GruCell extends RecurrentCell {
                 }
             }
         }
-        backend.gemm(false, false, batch, hs, 2 * hs, 1f, d, 0, width, r, 0, hs, 1f, b, 0, hs);
+        backend.multiply(d, 0, width, batch, backZr.get(), b, 0, hs, true);
         for (int n = 0; n < batch; n++) {
             int row = ws.rows[n];
             if (row >= 0) {

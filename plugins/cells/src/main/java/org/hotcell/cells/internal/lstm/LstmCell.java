@@ -7,6 +7,7 @@ import org.hotcell.cells.internal.engine.CellFactorySupport;
 import org.hotcell.cells.internal.engine.Kernels;
 import org.hotcell.cells.internal.engine.RecurrentCell;
 import org.hotcell.cells.internal.engine.Trace;
+import org.hotcell.cells.internal.engine.TransposedPacking;
 import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
@@ -37,6 +38,7 @@ final class LstmCell extends RecurrentCell {
     private final int oc;
     private final float[] r;
     private final PackedMatrix packedR;
+    private final TransposedPacking backR;
     private final float[] peep;
     private final boolean inputForget;
     private final Activation gateI;
@@ -56,6 +58,7 @@ final class LstmCell extends RecurrentCell {
         oc = 3 * hidden;
         r = weights.r().clone();
         packedR = backend.pack(r, 0, width, hidden);
+        backR = new TransposedPacking(backend, r, 0, width, hidden);
         peep = spec.options().peepholes() ? weights.peepholes().clone() : null;
         inputForget = spec.options().inputForget();
         gateI = activations.get("input_gate");
@@ -202,7 +205,7 @@ final class LstmCell extends RecurrentCell {
             System.arraycopy(d, db, dG, tb, width);
         }
         // dH_{t-1} = dG_t . R for the running streams; the others keep their gradient.
-        backend.gemm(false, false, ws.batch, hs, width, 1f, d, 0, width, r, 0, hs, 0f, ws.b, 0, hs);
+        backend.multiply(d, 0, width, ws.batch, backR.get(), ws.b, 0, hs, false);
         for (int n = 0; n < ws.batch; n++) {
             if (ws.rows[n] >= 0) {
                 System.arraycopy(ws.b, n * hs, dH, n * hs, hs);

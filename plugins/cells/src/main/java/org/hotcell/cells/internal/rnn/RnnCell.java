@@ -7,6 +7,7 @@ import org.hotcell.cells.internal.engine.CellFactorySupport;
 import org.hotcell.cells.internal.engine.Kernels;
 import org.hotcell.cells.internal.engine.RecurrentCell;
 import org.hotcell.cells.internal.engine.Trace;
+import org.hotcell.cells.internal.engine.TransposedPacking;
 import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
@@ -21,6 +22,7 @@ import org.hotcell.core.cell.CellWeights;
 final class RnnCell extends RecurrentCell {
     private final float[] r;
     private final PackedMatrix packedR;
+    private final TransposedPacking backR;
     private final Activation f;
 
     RnnCell(CellSpec spec, CellWeights weights, Map<String, Activation> activations, Backend backend) {
@@ -28,6 +30,7 @@ final class RnnCell extends RecurrentCell {
                 spec.hiddenSize()));
         r = weights.r().clone();
         packedR = backend.pack(r, 0, hidden, hidden);
+        backR = new TransposedPacking(backend, r, 0, hidden, hidden);
         f = activations.get("activation");
     }
 
@@ -72,7 +75,7 @@ final class RnnCell extends RecurrentCell {
             }
             System.arraycopy(d, sb, dG, row * hs, hs);
         }
-        backend.gemm(false, false, ws.batch, hs, hs, 1f, d, 0, hs, r, 0, hs, 0f, ws.b, 0, hs);
+        backend.multiply(d, 0, hs, ws.batch, backR.get(), ws.b, 0, hs, false);
         for (int n = 0; n < ws.batch; n++) {
             if (ws.rows[n] >= 0) {
                 System.arraycopy(ws.b, n * hs, dH, n * hs, hs);
