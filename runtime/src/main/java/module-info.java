@@ -5,6 +5,18 @@ module org.hotcell.runtime {
     requires org.hotcell.model;
     requires info.picocli;
     requires org.slf4j;
+    requires org.apache.felix.framework;
+    requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
+    requires com.google.guice;
+    requires jakarta.inject;
+
+    uses org.osgi.framework.launch.FrameworkFactory;
+
+    exports org.hotcell.runtime.plugin;
+    exports org.hotcell.runtime.osgi;
+    exports org.hotcell.runtime.trust;
+
 
     opens org.hotcell.runtime.cli to info.picocli;
 }

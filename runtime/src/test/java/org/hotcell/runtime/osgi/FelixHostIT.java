@@ -1,0 +1,73 @@
+package org.hotcell.runtime.osgi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import org.hotcell.core.registry.ProviderKind;
+import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.PluginJars;
+import org.hotcell.runtime.trust.TrustPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real Felix with the build's real bundles, and a third-party plugin jar dropped in while it runs. */
+class FelixHostIT {
+    @TempDir
+    Path plugins;
+    FelixHost host;
+
+    @BeforeEach
+    void start() throws IOException {
+        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
+        host = FelixHost.start(FelixOptions.fromBuild(plugins, TrustPolicy.allowAll()).withPoll(Duration.ofMillis(100)));
+    }
+
+    @AfterEach
+    void stop() {
+        host.close();
+    }
+
+    @Test
+    void standardBundlesRegisterTheirServicesFromTheHostsCoreAndTheSimdBackendResolves() {
+        var registry = host.registry();
+        assertThat(registry.activationNames()).contains("sigmoid", "tanh", "leaky_relu");
+        assertThat(registry.cellTypes()).extracting(c -> c.name()).contains("lstm", "gru", "rnn");
+        assertThat(registry.defaultBackend().name()).isEqualTo("simd");
+        assertThat(registry.origin(ProviderKind.ACTIVATION, "sigmoid")).hasValueSatisfying(
+                o -> assertThat(o).startsWith("bundle org.hotcell.activations "));
+        // The provider's interface is the host's class: one copy of core, from the system bundle.
+        assertThat(registry.activationFactory("sigmoid").orElseThrow().getClass().getInterfaces())
+                .contains(org.hotcell.core.activation.ActivationFactory.class);
+        assertThat(host.plugins()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("org.hotcell.activations");
+            assertThat(p.state()).isEqualTo("ACTIVE");
+            assertThat(p.provides()).anyMatch(s -> s.startsWith("activation ") && s.contains("sigmoid"));
+        });
+    }
+
+    @Test
+    void aJarDroppedInIsRegisteredReplacedAndRemoved() throws IOException {
+        PluginJars.plugin("org.example.scaled", "1.0.1").activation("scaled", "return 2f * x;")
+                .dropInto(plugins, "scaled.jar");
+        Await.until("scaled registered", () -> host.registry().activationFactory("scaled").isPresent());
+        assertThat(host.registry().activation("scaled").apply(3f)).isEqualTo(6f);
+        assertThat(host.registry().origin(ProviderKind.ACTIVATION, "scaled"))
+                .hasValue("bundle org.example.scaled 1.0.1");
+
+        PluginJars.plugin("org.example.scaled", "1.0.2").activation("scaled", "return 3f * x;")
+                .dropInto(plugins, "scaled.jar");
+        Await.until("scaled updated", () -> host.registry().origin(ProviderKind.ACTIVATION, "scaled")
+                .filter(o -> o.endsWith("1.0.2")).isPresent());
+        assertThat(host.registry().activation("scaled").apply(3f)).isEqualTo(9f);
+
+        Files.delete(plugins.resolve("scaled.jar"));
+        Await.until("scaled removed", () -> host.registry().activationFactory("scaled").isEmpty());
+    }
+}
