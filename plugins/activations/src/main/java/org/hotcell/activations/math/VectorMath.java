@@ -26,6 +26,10 @@ public final class VectorMath {
     private static final float LN2_LO = 1.42860682030941723212e-6f;
     // 1.5 * 2^23: adding and subtracting it rounds a float of magnitude < 2^22 to the nearest integer.
     private static final float ROUNDER = 12582912f;
+    private static final int ROUNDER_BITS = Float.floatToIntBits(ROUNDER);
+    // Reinterpreting into these constant species (rather than convert() or reinterpretAsInts(), which look
+    // the species up) lets C2 intrinsify the casts in every compilation; a miss would box each vector.
+    private static final VectorSpecies<Integer> INT_SPECIES = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
     private VectorMath() {
     }
@@ -41,7 +45,9 @@ public final class VectorMath {
     public static FloatVector exp(FloatVector x) {
         // Beyond these bounds e^x is already inf or 0 in float; the clamp keeps k in [-151, 129].
         FloatVector xc = x.max(-104f).min(89f);
-        FloatVector k = xc.fma(LOG2_E, ROUNDER).sub(ROUNDER);
+        // t's low mantissa bits hold k = round(x log2 e) as an integer; k itself as a float is t - ROUNDER.
+        FloatVector t = xc.fma(LOG2_E, ROUNDER);
+        FloatVector k = t.sub(ROUNDER);
         FloatVector r = k.fma(FloatVector.broadcast(SPECIES, -LN2_HI), xc);
         r = k.fma(FloatVector.broadcast(SPECIES, -LN2_LO), r);
         // e^r by its Taylor polynomial to degree 7, written out: helper calls here would deepen the inlining
@@ -53,11 +59,11 @@ public final class VectorMath {
         p = p.fma(r, FloatVector.broadcast(SPECIES, 0.5f));
         p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
         p = p.fma(r, FloatVector.broadcast(SPECIES, 1f));
-        IntVector ki = (IntVector) k.convert(VectorOperators.F2I, 0);
+        IntVector ki = ((IntVector) t.reinterpretShape(INT_SPECIES, 0)).sub(ROUNDER_BITS);
         IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
         IntVector k2 = ki.sub(k1);
-        FloatVector scale1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector scale2 = k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector scale1 = (FloatVector) k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretShape(SPECIES, 0);
+        FloatVector scale2 = (FloatVector) k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretShape(SPECIES, 0);
         return p.mul(scale1).mul(scale2);
     }
 
@@ -70,7 +76,8 @@ public final class VectorMath {
      */
     public static FloatVector expm1(FloatVector x) {
         FloatVector xc = x.max(-30f).min(88f);
-        FloatVector k = xc.fma(LOG2_E, ROUNDER).sub(ROUNDER);
+        FloatVector t = xc.fma(LOG2_E, ROUNDER);
+        FloatVector k = t.sub(ROUNDER);
         FloatVector r = k.fma(FloatVector.broadcast(SPECIES, -LN2_HI), xc);
         r = k.fma(FloatVector.broadcast(SPECIES, -LN2_LO), r);
         // e^r - 1 = r + r^2/2! + ... + r^8/8!
@@ -81,8 +88,8 @@ public final class VectorMath {
         q = q.fma(r, FloatVector.broadcast(SPECIES, 1f / 6f));
         q = q.fma(r, FloatVector.broadcast(SPECIES, 0.5f));
         q = q.mul(r).fma(r, r);
-        IntVector ki = (IntVector) k.convert(VectorOperators.F2I, 0);
-        FloatVector scale = ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        IntVector ki = ((IntVector) t.reinterpretShape(INT_SPECIES, 0)).sub(ROUNDER_BITS);
+        FloatVector scale = (FloatVector) ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretShape(SPECIES, 0);
         return q.fma(scale, scale.sub(1f));
     }
 
