@@ -127,6 +127,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "backend threads (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--workers", defaultValue = "1",
+            description = "threads that each take a share of every batch (default: ${DEFAULT-VALUE})")
+    int workers;
+
     @Option(names = "--save", description = "save the trained model to this directory (model.json + weights.safetensors)")
     Path save;
 
@@ -159,12 +163,13 @@ final class TrainCommand implements Callable<Integer> {
             case "sgd" -> new SgdMomentum(learningRate, momentum);
             default -> throw new InvalidSpecException("optimizer '" + optimizer + "' is not one of adam, sgd");
         };
-        TrainingConfig config = new TrainingConfig(steps, batch, seed, clip, bptt, testSize);
+        TrainingConfig config = new TrainingConfig(steps, batch, seed, clip, bptt, testSize, workers);
         out.println("task:      " + chosen.describe());
         out.println("model:     " + describe(modelSpec, registry.cellType(cell)) + ", "
                 + model.parameters().scalarCount() + " parameters");
         out.println("training:  " + steps + " steps of " + batch + ", " + method.describe() + ", clip " + clip
-                + (bptt > 0 ? ", truncated BPTT window " + bptt : ", full BPTT") + ", seed " + seed);
+                + (bptt > 0 ? ", truncated BPTT window " + bptt : ", full BPTT") + ", seed " + seed
+                + (workers > 1 ? ", " + workers + " workers" : ""));
         out.println("backend:   " + backend.describe());
         out.flush();
         Trainer trainer = new Trainer(registry, backend);

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -126,6 +130,23 @@ public final class Trainer {
 
     private TrainingResult run(Model model, Loss loss, IntFunction<Batch> batches, Batch test, boolean accuracy,
                                TrainingConfig config, Optimizer optimizer, TrainingListener listener) {
+        ExecutorService pool = config.workers() > 1 ? Executors.newFixedThreadPool(config.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "hotcell-train-worker");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        try {
+            return run(model, loss, batches, test, accuracy, config, optimizer, listener, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private TrainingResult run(Model model, Loss loss, IntFunction<Batch> batches, Batch test, boolean accuracy,
+                               TrainingConfig config, Optimizer optimizer, TrainingListener listener,
+                               ExecutorService pool) {
         long[] time = new long[6];
         long start = System.nanoTime();
         Evaluation before = evaluate(model, loss, test, accuracy);
@@ -139,7 +160,8 @@ public final class Trainer {
             time[0] += t1 - t0;
             Network network = Network.build(model, cellTypes, activations, backend);
             time[1] += System.nanoTime() - t1;
-            Outcome outcome = gradients(network, loss, batch, config.bpttWindow(), time);
+            Outcome outcome = pool == null ? gradients(network, loss, batch, config.bpttWindow(), time)
+                    : parallelGradients(network, loss, batch, config, time, pool);
             long t2 = System.nanoTime();
             NonFinite bad = outcome.nonFinite;
             if (bad == null) {
@@ -172,6 +194,69 @@ public final class Trainer {
 
     /** Loss, gradients and diagnostics of one batch, or the first non-finite value found. */
     private record Outcome(double loss, Parameters gradients, double maxAbsH, double maxAbsC, NonFinite nonFinite) {
+    }
+
+    /**
+     * The outcome of a batch split into contiguous shares of items, one per worker: the loss and gradient are the
+     * shares' weighted by their share of the loss weight, summed in worker order (so the result does not depend
+     * on which thread finishes first).
+     */
+    private Outcome parallelGradients(Network network, Loss loss, Batch batch, TrainingConfig config, long[] time,
+                                      ExecutorService pool) {
+        int n = batch.x().batch();
+        int workers = Math.min(config.workers(), n);
+        boolean perStep = network.model().spec().head().readout() == Readout.PER_STEP;
+        List<Future<Outcome>> futures = new ArrayList<>();
+        List<long[]> times = new ArrayList<>();
+        double[] shares = new double[workers];
+        double totalWeight = Loss.weightSum(batch.weights(), batch.rows());
+        for (int k = 0; k < workers; k++) {
+            int from = k * n / workers;
+            int to = (k + 1) * n / workers;
+            Batch part = Batches.items(batch, from, to, perStep);
+            shares[k] = totalWeight == 0 ? 0 : Loss.weightSum(part.weights(), part.rows()) / totalWeight;
+            long[] own = new long[6];
+            times.add(own);
+            futures.add(pool.submit(() -> gradients(network, loss, part, config.bpttWindow(), own)));
+        }
+        double lossValue = 0;
+        double maxH = 0;
+        double maxC = 0;
+        Parameters total = null;
+        NonFinite bad = null;
+        for (int k = 0; k < workers; k++) {
+            Outcome part;
+            try {
+                part = futures.get(k).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("a training worker failed", e.getCause());
+            }
+            for (int i = 0; i < time.length; i++) {
+                time[i] += times.get(k)[i];
+            }
+            maxH = Math.max(maxH, part.maxAbsH);
+            maxC = Math.max(maxC, part.maxAbsC);
+            if (bad == null && part.nonFinite != null) {
+                bad = part.nonFinite;
+            }
+            lossValue += shares[k] * part.loss;
+            if (part.gradients != null) {
+                part.gradients.scale((float) shares[k]);
+                if (total == null) {
+                    total = part.gradients;
+                } else {
+                    accumulate(total, part.gradients);
+                }
+            }
+        }
+        return bad != null ? new Outcome(Double.NaN, null, maxH, maxC, bad)
+                : new Outcome(lossValue, total, maxH, maxC, null);
     }
 
     private Outcome gradients(Network network, Loss loss, Batch batch, int window, long[] time) {

@@ -12,8 +12,17 @@ import org.hotcell.core.error.InvalidSpecException;
  * @param bpttWindow   truncated backpropagation through time: windows of this many steps, the state carried
  *                     from one to the next but no gradient; 0 for full backpropagation through time
  * @param testSize     sequences in the test set, at least 1
+ * @param workers      threads that each take a contiguous share of every batch (data parallelism), at least 1;
+ *                     their gradients are summed in a fixed order, so a run is reproducible for a given count
+ *                     (results differ from another count by float rounding only)
  */
-public record TrainingConfig(int steps, int batchSize, long seed, double clipNorm, int bpttWindow, int testSize) {
+public record TrainingConfig(int steps, int batchSize, long seed, double clipNorm, int bpttWindow, int testSize,
+                             int workers) {
+
+    /** A config with one worker. */
+    public TrainingConfig(int steps, int batchSize, long seed, double clipNorm, int bpttWindow, int testSize) {
+        this(steps, batchSize, seed, clipNorm, bpttWindow, testSize, 1);
+    }
 
     /** @throws InvalidSpecException naming the setting out of range */
     public TrainingConfig {
@@ -29,6 +38,9 @@ public record TrainingConfig(int steps, int batchSize, long seed, double clipNor
         }
         if (bpttWindow < 0) {
             throw new InvalidSpecException("BPTT window must be >= 0 (0 for full BPTT), got " + bpttWindow);
+        }
+        if (workers < 1) {
+            throw new InvalidSpecException("workers must be at least 1, got " + workers);
         }
         if (testSize < 1) {
             throw new InvalidSpecException("test set size must be at least 1, got " + testSize);

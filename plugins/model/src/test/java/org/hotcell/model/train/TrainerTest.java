@@ -55,6 +55,36 @@ class TrainerTest {
     }
 
     @Test
+    void workersSplitTheBatchAndAgreeWithOneWorkerUpToRounding() {
+        Task task = new SineTask(10);
+        TrainingConfig one = new TrainingConfig(5, 7, 1, 1.0, 0, 8, 1);
+        TrainingConfig three = new TrainingConfig(5, 7, 1, 1.0, 0, 8, 3);
+        TrainingResult a = TestModels.trainer().train(sineModel(3), task, one, new Adam(0.01), null);
+        TrainingResult b = TestModels.trainer().train(sineModel(3), task, three, new Adam(0.01), null);
+        TrainingResult c = TestModels.trainer().train(sineModel(3), task, three, new Adam(0.01), null);
+        for (int step = 0; step < 5; step++) {
+            assertThat(b.history().get(step).loss()).isCloseTo(a.history().get(step).loss(),
+                    org.assertj.core.data.Offset.offset(1e-6 * a.history().get(step).loss()));
+            assertThat(b.history().get(step).gradientNorm()).isCloseTo(a.history().get(step).gradientNorm(),
+                    org.assertj.core.data.Offset.offset(1e-5 * a.history().get(step).gradientNorm()));
+        }
+        assertThat(c.model().parameters()).isEqualTo(b.model().parameters());
+    }
+
+    @Test
+    void workersHandleLastStepReadouts() {
+        Task task = Tasks.create("adding", 6);
+        ModelSpec spec = TestModels.spec(2, 1, Readout.LAST_STEP,
+                TestModels.layer(5, "tanh", Direction.FORWARD, MergeMode.CONCAT));
+        TrainingResult a = TestModels.trainer().train(TestModels.model(spec, 4), task,
+                new TrainingConfig(3, 8, 3, 1.0, 0, 16, 1), new Adam(0.01), null);
+        TrainingResult b = TestModels.trainer().train(TestModels.model(spec, 4), task,
+                new TrainingConfig(3, 8, 3, 1.0, 0, 16, 2), new Adam(0.01), null);
+        assertThat(b.history().get(2).loss()).isCloseTo(a.history().get(2).loss(),
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void aWindowAsLongAsTheSequenceIsFullBackpropagation() {
         Task task = new SineTask(10);
         TrainingResult full = TestModels.trainer().train(sineModel(3), task,
