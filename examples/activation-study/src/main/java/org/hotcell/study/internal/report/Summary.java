@@ -93,16 +93,16 @@ public final class Summary {
             }
             RunSpec spec = bad.get(0).spec();
             List<String> steps = bad.stream().map(r -> String.valueOf(r.divergedStep())).toList();
-            parts.add(String.format(Locale.ROOT, "%s as %s (%s, %s gates) diverged in %d of %d seeds on %s "
+            parts.add(String.format(Locale.ROOT, "%s as %s (%s, %s gates) diverged in %d of %d seeds "
                             + "(first non-finite at step%s %s)", spec.candidate(), role(spec.cell()), spec.cell(),
-                    spec.gate(), bad.size(), c.getValue().size(), task, steps.size() == 1 ? "" : "s",
+                    spec.gate(), bad.size(), c.getValue().size(), steps.size() == 1 ? "" : "s",
                     String.join(", ", steps)));
         }
         if (parts.isEmpty()) {
             return String.format(Locale.ROOT, "No run diverged on %s: no NaN or infinity in %d runs.", task,
                     runs.size());
         }
-        return capitalize(String.join("; ", parts)) + ".";
+        return "On " + task + ", " + String.join("; ", parts) + ".";
     }
 
     static String cellStateGrowth(String task, List<RunResult> runs) {
@@ -196,9 +196,5 @@ public final class Summary {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%.3g", value);
-    }
-
-    private static String capitalize(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
