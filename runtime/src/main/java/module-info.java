@@ -3,6 +3,7 @@ module org.hotcell.runtime {
     requires org.hotcell.core;
     requires org.hotcell.onnx;
     requires org.hotcell.model;
+    requires org.hotcell.study;
     requires info.picocli;
     requires org.slf4j;
     requires org.apache.felix.framework;

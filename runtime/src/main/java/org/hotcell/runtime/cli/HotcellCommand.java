@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
                 ActivationsCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
-                OnnxCommand.class
+                OnnxCommand.class,
+                StudyCommand.class
         })
 public final class HotcellCommand implements Runnable {
 
