@@ -17,6 +17,7 @@ module org.hotcell.runtime {
     exports org.hotcell.runtime.plugin;
     exports org.hotcell.runtime.osgi;
     exports org.hotcell.runtime.trust;
+    exports org.hotcell.runtime.models;
 
 
     opens org.hotcell.runtime.cli to info.picocli;

@@ -81,6 +81,17 @@ public final class PluginJars {
     public Path dropInto(Path dir, String fileName) throws IOException {
         Path temp = dir.resolve("." + fileName + ".tmp");
         build(temp);
+        return publish(temp, dir, fileName);
+    }
+
+    /** Copies a jar built before into {@code dir} under a temporary name, then renames it to {@code fileName}. */
+    public static Path copyInto(Path jar, Path dir, String fileName) throws IOException {
+        Path temp = dir.resolve("." + fileName + ".tmp");
+        Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
+        return publish(temp, dir, fileName);
+    }
+
+    private static Path publish(Path temp, Path dir, String fileName) throws IOException {
         Files.setLastModifiedTime(temp, FileTime.fromMillis(CLOCK.addAndGet(2_000)));
         return Files.move(temp, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
