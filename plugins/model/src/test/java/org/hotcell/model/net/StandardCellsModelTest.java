@@ -155,6 +155,34 @@ class StandardCellsModelTest {
     }
 
     @Test
+    void lstmWeightsStartWithAForgetBiasOfOneAndOrthogonalRecurrentBlocks() {
+        PluginRegistry registry = registry();
+        int h = 5;
+        ModelSpec spec = new ModelSpec(3, List.of(LayerSpec.of("lstm", h, Map.of())), new HeadSpec(1, Readout.LAST_STEP));
+        Model model = Model.initialize(spec, registry::cellType, 42);
+        float[] wb = model.parameters().get("layers.0.forward.Wb").data();
+        for (int row = 0; row < 4 * h; row++) {
+            // ONNX gate order i, o, f, c: the third block is the forget gate.
+            assertThat(wb[row]).as("Wb row %d", row).isEqualTo(row / h == 2 ? 1f : 0f);
+        }
+        assertThat(model.parameters().get("layers.0.forward.Rb").data()).containsOnly(0f);
+        float[] r = model.parameters().get("layers.0.forward.R").data();
+        for (int block = 0; block < 4; block++) {
+            for (int i = 0; i < h; i++) {
+                for (int k = 0; k < h; k++) {
+                    double dot = 0;
+                    for (int j = 0; j < h; j++) {
+                        dot += (double) r[(block * h + i) * h + j] * r[(block * h + k) * h + j];
+                    }
+                    assertThat(dot).isCloseTo(i == k ? 1 : 0, org.assertj.core.data.Offset.offset(1e-5));
+                }
+            }
+        }
+        assertThat(Model.initialize(spec, registry::cellType, 42).parameters()).isEqualTo(model.parameters());
+        assertThat(Model.initialize(spec, registry::cellType, 43).parameters()).isNotEqualTo(model.parameters());
+    }
+
+    @Test
     void aNonFiniteGradientIsNamedWithItsGateAndUnit() {
         PluginRegistry registry = registry();
         ModelSpec spec = new ModelSpec(2, List.of(LayerSpec.of("lstm", 4, Map.of())), new HeadSpec(1, Readout.LAST_STEP));
