@@ -76,7 +76,8 @@ public final class Study {
                 String.format(Locale.ROOT, "%d runs: cells %s x gates %s x candidates %s x seeds %s on %d tasks",
                         runs.size(), plan.cells(), plan.gates(), plan.candidates(), plan.seeds(),
                         plan.tasks().size()),
-                "One layer, Adam, gradient-norm clipping at " + plan.clip() + ", full backpropagation through time; "
+                "One layer, Adam, " + (plan.clip() > 0 ? "gradient-norm clipping at " + plan.clip()
+                        : "no gradient clipping") + ", full backpropagation through time; "
                         + "backend " + backend.describe() + " with one thread per run",
                 String.format(Locale.ROOT, "%d threads, %s wall clock (Java %s, %d processors)", threads,
                         ProgressBars.duration(seconds), Runtime.version(), Runtime.getRuntime().availableProcessors()),
@@ -141,7 +142,12 @@ public final class Study {
             requireActivation(registry, name, "--candidates");
         }
         List<Long> seeds = chosen(request.seeds()) ? request.seeds() : preset.seeds();
-        return new StudyPlan(tasks, cells, gates, List.copyOf(candidates), seeds, preset.clip());
+        double clip = request.clip() == null ? preset.clip() : request.clip();
+        if (!(clip >= 0) || Double.isInfinite(clip)) {
+            throw new InvalidSpecException("--clip: the gradient-norm clipping bound must be a finite number >= 0 "
+                    + "(0 for none), got " + clip);
+        }
+        return new StudyPlan(tasks, cells, gates, List.copyOf(candidates), seeds, clip);
     }
 
     private static boolean chosen(List<?> values) {

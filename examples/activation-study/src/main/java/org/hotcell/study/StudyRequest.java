@@ -13,11 +13,13 @@ import java.util.List;
  * @param candidates the candidate functions (plugin activations are added to the preset's, not to these)
  * @param seeds      the seeds
  * @param steps      overrides every task's number of steps
+ * @param clip       overrides the gradient-norm clipping bound (0 for none)
  * @param out        the report directory
  * @param plugins    a directory of activation plugin jars, or null
  * @param threads    runs at once; 0 for the number of available processors
  */
 public record StudyRequest(boolean full, List<String> tasks, List<String> cells, List<String> gates,
-                           List<String> candidates, List<Long> seeds, Integer steps, Path out, Path plugins,
+                           List<String> candidates, List<Long> seeds, Integer steps, Double clip, Path out,
+                           Path plugins,
                            int threads) {
 }

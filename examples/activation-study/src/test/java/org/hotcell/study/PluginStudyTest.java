@@ -29,7 +29,7 @@ class PluginStudyTest {
 
         assertThat(added).containsExactly(PluginJarBuilder.NAME);
         StudyPlan plan = Study.plan(new StudyRequest(false, List.of("adding"), List.of("lstm"), null, null,
-                List.of(1L), null, report, plugins, 1), registry, added);
+                List.of(1L), null, null, report, plugins, 1), registry, added);
         assertThat(plan.candidates()).containsAll(Presets.CANDIDATES).endsWith(PluginJarBuilder.NAME);
 
         StudyPlan tiny = TinyGrids.plan(List.of("tanh", PluginJarBuilder.NAME));
@@ -46,7 +46,7 @@ class PluginStudyTest {
     void chosenCandidatesReplaceThePresetsAndPluginsAreNotAdded() {
         PluginRegistry registry = PluginRegistry.discover();
         StudyPlan plan = Study.plan(new StudyRequest(true, List.of("sine", "adding"), List.of("gru"),
-                List.of("hard_sigmoid"), List.of("relu", "tanh"), List.of(4L, 5L), 12, null, null, 0), registry,
+                List.of("hard_sigmoid"), List.of("relu", "tanh"), List.of(4L, 5L), 12, 0.0, null, null, 0), registry,
                 List.of("something_from_a_plugin"));
         assertThat(plan.candidates()).containsExactly("relu", "tanh");
         assertThat(plan.gates()).containsExactly("hard_sigmoid");
@@ -56,13 +56,14 @@ class PluginStudyTest {
         assertThat(plan.tasks()).extracting(TaskSetting::task).containsExactly("adding", "sine");
         assertThat(plan.tasks()).extracting(TaskSetting::steps).containsOnly(12);
         assertThat(plan.runs()).hasSize(2 * 2 * 2);
+        assertThat(plan.clip()).isZero();
     }
 
     @Test
     void anUnknownCandidateIsRefusedWithTheKnownActivations() {
         PluginRegistry registry = PluginRegistry.discover();
         assertThatThrownBy(() -> Study.plan(new StudyRequest(false, null, null, null, List.of("tanh", "rleu"),
-                null, null, null, null, 0), registry, List.of()))
+                null, null, null, null, null, 0), registry, List.of()))
                 .isInstanceOf(UnknownActivationException.class)
                 .hasMessageContaining("rleu")
                 .hasMessageContaining("relu")
@@ -74,12 +75,15 @@ class PluginStudyTest {
     void unknownTasksCellsWithoutGatesAndEmptyPluginDirectoriesAreRefused(@TempDir Path empty) throws IOException {
         PluginRegistry registry = PluginRegistry.discover();
         assertThatThrownBy(() -> Study.plan(new StudyRequest(false, List.of("adding", "parity"), null, null, null,
-                null, null, null, null, 0), registry, List.of()))
+                null, null, null, null, null, 0), registry, List.of()))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("parity")
                 .hasMessageContaining("adding, copy, sine");
         assertThatThrownBy(() -> Study.plan(new StudyRequest(false, null, List.of("rnn"), null, null,
-                null, null, null, null, 0), registry, List.of()))
+                null, null, null, null, null, 0), registry, List.of()))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("rnn").hasMessageContaining("activation");
+        assertThatThrownBy(() -> Study.plan(new StudyRequest(false, null, null, null, null,
+                null, null, -1.0, null, null, 0), registry, List.of()))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("--clip").hasMessageContaining("-1.0");
         assertThatThrownBy(() -> PluginJars.load(empty, registry))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("no .jar");
         Files.writeString(empty.resolve("notes.txt"), "not a plugin");

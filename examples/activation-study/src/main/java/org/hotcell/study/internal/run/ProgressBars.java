@@ -60,9 +60,8 @@ public final class ProgressBars {
         draw(true);
     }
 
-    /** Every run ended: ends the line. */
+    /** Every run ended: ends the line (the last run's finish drew it complete). */
     public synchronized void done() {
-        draw(true);
         err.println();
         err.flush();
     }
