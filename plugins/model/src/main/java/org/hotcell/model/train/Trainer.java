@@ -16,6 +16,7 @@ import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.cell.CellState;
 import org.hotcell.core.cell.CellType;
+import org.hotcell.core.cell.Direction;
 import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.error.InvalidSpecException;
 import org.hotcell.core.error.ShapeMismatchException;
@@ -147,6 +148,17 @@ public final class Trainer {
     private TrainingResult run(Model model, Loss loss, IntFunction<Batch> batches, Batch test, boolean accuracy,
                                TrainingConfig config, Optimizer optimizer, TrainingListener listener,
                                ExecutorService pool) {
+        if (config.bpttWindow() > 0) {
+            for (int l = 0; l < model.spec().layers().size(); l++) {
+                Direction direction = model.spec().layers().get(l).direction();
+                if (direction != Direction.FORWARD) {
+                    // A window cannot see the steps after it, which a reverse reading starts from.
+                    throw new InvalidSpecException("truncated BPTT (window " + config.bpttWindow()
+                            + ") needs forward layers only; layer " + l + " is "
+                            + direction.name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
         long[] time = new long[6];
         long start = System.nanoTime();
         Evaluation before = evaluate(model, loss, test, accuracy);

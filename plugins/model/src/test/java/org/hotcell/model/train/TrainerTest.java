@@ -182,6 +182,15 @@ class TrainerTest {
     }
 
     @Test
+    void truncatedBpttRefusesLayersThatReadBackwards() {
+        ModelSpec spec = TestModels.spec(1, 1, Readout.PER_STEP,
+                TestModels.layer(3, "tanh", Direction.BIDIRECTIONAL, MergeMode.SUM));
+        assertThatThrownBy(() -> TestModels.trainer().train(TestModels.model(spec, 1), new SineTask(12),
+                new TrainingConfig(1, 2, 1, 0, 4, 2), new Adam(0.01), null))
+                .hasMessage("truncated BPTT (window 4) needs forward layers only; layer 0 is bidirectional");
+    }
+
+    @Test
     void theTaskMustFitTheModel() {
         assertThatThrownBy(() -> TestModels.trainer().train(sineModel(1), Tasks.create("adding", 5),
                 new TrainingConfig(1, 1, 1, 0, 0, 1), new Adam(0.01), null))
