@@ -179,10 +179,12 @@ public final class Trainer {
             if (bad == null) {
                 bad = Diagnostics.scanGradients(outcome.gradients, model, cellTypes);
             }
+            // Norms before clipping: what the gradient was, not what the update used.
+            Map<String, Double> layerNorms = layerNorms(model.spec(), outcome.gradients);
             double norm = bad == null ? GradientClipping.clip(outcome.gradients, config.clipNorm())
                     : outcome.gradients == null ? Double.NaN : outcome.gradients.norm("");
-            StepReport report = new StepReport(step, outcome.loss, norm, layerNorms(model.spec(), outcome.gradients),
-                    outcome.maxAbsH, outcome.maxAbsC, bad);
+            StepReport report = new StepReport(step, outcome.loss, norm, layerNorms, outcome.maxAbsH,
+                    outcome.maxAbsC, bad);
             if (bad != null) {
                 throw new TrainingDivergedException(report);
             }
@@ -198,7 +200,8 @@ public final class Trainer {
         time[5] += System.nanoTime() - t3;
         if (!Double.isFinite(after.loss())) {
             throw new TrainingDivergedException(new StepReport(config.steps(), after.loss(), Double.NaN, Map.of(),
-                    Double.NaN, Double.NaN, new NonFinite("test set loss", -1, -1, -1, "loss", (float) after.loss(), "")));
+                    Double.NaN, Double.NaN, new NonFinite("test set loss after training", -1, -1, -1, "loss",
+                    (float) after.loss(), "every training step was finite")), true);
         }
         return new TrainingResult(model, List.copyOf(history), before, after,
                 new Timings(time[0], time[1], time[2], time[3], time[4], time[5]));

@@ -113,13 +113,15 @@ class TrainerTest {
         ModelSpec spec = TestModels.spec(1, 1, Readout.PER_STEP,
                 TestModels.layer(4, "tanh", Direction.FORWARD, MergeMode.CONCAT),
                 TestModels.layer(3, "tanh", Direction.FORWARD, MergeMode.CONCAT));
-        TestModels.trainer().train(TestModels.model(spec, 1), new SineTask(8), new TrainingConfig(3, 4, 1, 0, 0, 4),
-                new Adam(0.01), (report, total) -> reports.add(report));
+        // A tiny clipping bound, so that the reported norms show they are taken before clipping.
+        TestModels.trainer().train(TestModels.model(spec, 1), new SineTask(8),
+                new TrainingConfig(3, 4, 1, 1e-6, 0, 4), new Adam(0.01), (report, total) -> reports.add(report));
         assertThat(reports).hasSize(3);
         StepReport first = reports.get(0);
         assertThat(first.layerNorms()).containsOnlyKeys("layers.0", "layers.1", "head");
         double sumOfSquares = first.layerNorms().values().stream().mapToDouble(v -> v * v).sum();
         assertThat(Math.sqrt(sumOfSquares)).isCloseTo(first.gradientNorm(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(first.gradientNorm()).isGreaterThan(1e-3);
         assertThat(first.maxAbsH()).isGreaterThan(0).isLessThanOrEqualTo(1);
         assertThat(first.nonFinite()).isNull();
     }
