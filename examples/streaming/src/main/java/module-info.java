@@ -1,0 +1,16 @@
+/**
+ * The streaming example: synthetic multi-sensor streams with labelled anomalies, a stacked LSTM trained on
+ * normal data to predict the next value, a client that steps streams through the runtime's HTTP API (or a model
+ * in this JVM), and detection by prediction error scored with precision and recall.
+ */
+module org.hotcell.example.streaming {
+    requires org.hotcell.model;
+    requires org.slf4j;
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
+
+    exports org.hotcell.example.streaming.data;
+    exports org.hotcell.example.streaming.detect;
+    exports org.hotcell.example.streaming.client;
+    exports org.hotcell.example.streaming.train;
+}

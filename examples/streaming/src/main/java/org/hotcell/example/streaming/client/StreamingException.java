@@ -1,0 +1,16 @@
+package org.hotcell.example.streaming.client;
+
+import org.hotcell.core.error.HotcellException;
+
+/** A streaming step failed: the server refused it (its status and message are given) or could not be reached. */
+public final class StreamingException extends HotcellException {
+    private static final long serialVersionUID = 1L;
+
+    public StreamingException(String message) {
+        super("streaming", message);
+    }
+
+    public StreamingException(String message, Throwable cause) {
+        super("streaming", message, cause);
+    }
+}
