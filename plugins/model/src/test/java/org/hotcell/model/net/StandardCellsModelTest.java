@@ -183,6 +183,23 @@ class StandardCellsModelTest {
     }
 
     @Test
+    void truncatedWindowsCarryTheLstmStateBothHAndC() {
+        PluginRegistry registry = registry();
+        ModelSpec spec = new ModelSpec(1, List.of(LayerSpec.of("lstm", 6, Map.of())), new HeadSpec(1, Readout.PER_STEP));
+        var task = new org.hotcell.model.task.SineTask(20);
+        Trainer trainer = new Trainer(registry, ReferenceBackend.instance());
+        TrainingResult full = trainer.train(Model.initialize(spec, registry::cellType, 2), task,
+                new TrainingConfig(1, 4, 5, 0, 0, 4), new Adam(0.01), null);
+        TrainingResult windows = trainer.train(Model.initialize(spec, registry::cellType, 2), task,
+                new TrainingConfig(1, 4, 5, 0, 7, 4), new Adam(0.01), null);
+        // Same forward computation in pieces: the loss matches only if h and c are both carried across windows.
+        assertThat(windows.history().get(0).loss()).isCloseTo(full.history().get(0).loss(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        // The gradient is truncated, so it differs.
+        assertThat(windows.history().get(0).gradientNorm()).isNotEqualTo(full.history().get(0).gradientNorm());
+    }
+
+    @Test
     void aNonFiniteGradientIsNamedWithItsGateAndUnit() {
         PluginRegistry registry = registry();
         ModelSpec spec = new ModelSpec(2, List.of(LayerSpec.of("lstm", 4, Map.of())), new HeadSpec(1, Readout.LAST_STEP));
