@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs the side-by-side benchmark suite of issue 8: Hotcell SIMD and reference, ONNX Runtime and
+# Deeplearning4j, in one run, and prints the table (also written to bench/target/results.md, with JMH's JSON
+# in bench/target/jmh/).
+#
+#   bench/run.sh [--quick] [--no-build] [--threads 1,2]
+#
+#   --quick      a representative subset (LSTM 25x32x512 and 100x1x256, tanh, 1 thread), about 5 minutes
+#   --no-build   run what bench/target holds (built earlier with -Ppeers)
+#   --threads    thread counts to measure (default 1,2; --quick: 1)
+#
+# Builds bench and the modules it uses with -Ppeers through the team's Maven lock, then runs
+# org.hotcell.bench.Suite on the JDK 25 under /usr/lib/jvm (never the default java). The suite sets the
+# environment of Deeplearning4j's forks itself (OPENBLAS_CORETYPE from the CPU, OMP_WAIT_POLICY=PASSIVE,
+# OMP_NUM_THREADS = threads). The whole grid takes about 20-30 minutes on 2 cores: run it on an idle machine.
+set -euo pipefail
+
+bench="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$bench")"
+
+jdk="${HOTCELL_JDK:-}"
+if [[ -z "$jdk" ]]; then
+    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25*; do
+        if [[ -x "$candidate/bin/java" ]]; then jdk="$candidate"; break; fi
+    done
+fi
+if [[ -z "$jdk" || ! -x "$jdk/bin/java" ]]; then
+    echo "run.sh: no JDK 25 found under /usr/lib/jvm (set HOTCELL_JDK)" >&2
+    exit 2
+fi
+
+build=1
+suite_args=()
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=0 ;;
+        *) suite_args+=("$arg") ;;
+    esac
+done
+
+if (( build )); then
+    echo "run.sh: building bench -Ppeers (waiting for /tmp/hotcell-maven.lock)" >&2
+    # Offline first; online only when a peer jar has never been downloaded on this machine.
+    mvn_build=(mvn -B -q -Ppeers -pl bench -am package -DskipTests)
+    (cd "$root" && export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH" &&
+        { flock /tmp/hotcell-maven.lock "${mvn_build[@]}" -o || flock /tmp/hotcell-maven.lock "${mvn_build[@]}"; })
+fi
+
+if [[ ! -f "$bench/target/classpath.txt" ]]; then
+    echo "run.sh: bench/target/classpath.txt missing; build first (drop --no-build)" >&2
+    exit 2
+fi
+if [[ ! -d "$bench/target/classes/org/hotcell/bench/peers" ]]; then
+    echo "run.sh: warning: peers not compiled (build with -Ppeers); ONNX Runtime and DL4J will be missing" >&2
+fi
+
+cd "$bench"
+exec "$jdk/bin/java" --add-modules jdk.incubator.vector -Xmx1g \
+    -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" \
+    org.hotcell.bench.Suite --out "$bench/target" "${suite_args[@]}"

@@ -1,0 +1,28 @@
+package org.hotcell.bench;
+
+import java.util.List;
+
+/**
+ * The cases of the suite (issue 8): LSTM (T, N, I = H) = (100, 1, 256), (25, 1, 512), (25, 1, 1024),
+ * (25, 32, 512), (25, 64, 1024) with tanh and with relu as candidate and output activation; GRU (100, 1, 256),
+ * (25, 32, 512) with tanh; each at 1 and 2 threads. {@code --quick} runs two LSTM shapes at 1 thread.
+ */
+final class Grid {
+    static final List<String> FULL = List.of(
+            "lstm/100x1x256/tanh", "lstm/25x1x512/tanh", "lstm/25x1x1024/tanh", "lstm/25x32x512/tanh",
+            "lstm/25x64x1024/tanh",
+            "lstm/100x1x256/relu", "lstm/25x1x512/relu", "lstm/25x1x1024/relu", "lstm/25x32x512/relu",
+            "lstm/25x64x1024/relu",
+            "gru/100x1x256/tanh", "gru/25x32x512/tanh");
+    static final List<String> QUICK = List.of("lstm/25x32x512/tanh", "lstm/100x1x256/tanh");
+    static final List<Integer> FULL_THREADS = List.of(1, 2);
+    static final List<Integer> QUICK_THREADS = List.of(1);
+
+    private Grid() {
+    }
+
+    /** The workloads Deeplearning4j can run: it has an LSTM layer but no GRU layer. */
+    static List<String> dl4j(List<String> workloads) {
+        return workloads.stream().filter(w -> w.startsWith("lstm/")).toList();
+    }
+}

@@ -1,0 +1,245 @@
+package org.hotcell.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.hotcell.bench.table.FromJmh;
+import org.hotcell.bench.table.Measurement;
+import org.hotcell.bench.table.ResultTable;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The side-by-side suite of issue 8: runs, through JMH's {@link Runner}, the FMA peak and GEMM kernels, Hotcell
+ * forward on the SIMD and reference backends, Hotcell training steps, and (when compiled with {@code -Ppeers})
+ * ONNX Runtime forward and Deeplearning4j forward and training, over the workload grid; then prints the table
+ * made from the {@link RunResult}s and writes it to {@code OUT/results.md}, JMH's JSON to {@code OUT/jmh/}.
+ *
+ * <pre>
+ * Suite [--quick] [--out DIR] [--threads 1,2]
+ * </pre>
+ *
+ * Deeplearning4j runs in forks started through a small script that sets {@code OPENBLAS_CORETYPE} (chosen from
+ * the CPU), {@code OMP_WAIT_POLICY=PASSIVE} and {@code OMP_NUM_THREADS} = the thread count, since native
+ * libraries read those from the environment a JVM starts with. Exit status 1 when a benchmark gave no result
+ * (its self-check failed or it crashed): the table then shows {@code -} for it.
+ */
+public final class Suite {
+    /** A peer benchmark and the peers' own classes: all must be on the class path (a -Ppeers build). */
+    private static final List<String> PEER_PROBES = List.of("org.hotcell.bench.peers.OrtForward",
+            "ai.onnxruntime.OrtEnvironment", "org.deeplearning4j.nn.multilayer.MultiLayerNetwork");
+
+    private final boolean quick;
+    private final Path out;
+    private final List<Integer> threads;
+    private final List<String> workloads;
+    private final Machine machine = Machine.read();
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
+
+    private Suite(boolean quick, Path out, List<Integer> threads) {
+        this.quick = quick;
+        this.out = out;
+        this.threads = threads;
+        this.workloads = quick ? Grid.QUICK : Grid.FULL;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Path out = Path.of("target");
+        List<Integer> threads = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(args[++i]);
+                case "--threads" -> threads = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                default -> {
+                    System.err.println("usage: Suite [--quick] [--out DIR] [--threads 1,2]; unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        if (threads == null) {
+            threads = quick ? Grid.QUICK_THREADS : Grid.FULL_THREADS;
+        }
+        Suite suite = new Suite(quick, out, threads);
+        System.exit(suite.run() ? 0 : 1);
+    }
+
+    private boolean run() throws IOException, RunnerException {
+        Files.createDirectories(out.resolve("jmh"));
+        double loadBefore = Machine.loadAverage();
+        Instant start = Instant.now();
+        boolean peers = peersPresent();
+        String[] threadValues = threads.stream().map(String::valueOf).toArray(String[]::new);
+        String[] workloadValues = workloads.toArray(String[]::new);
+
+        run("kernels", options("kernels")
+                .include(exact("kernel.FmaPeak.fma"))
+                .include(exact("kernel.SimdGemm.multiply"))
+                .param("m", quick ? new String[] {"32"} : new String[] {"32", "64"}), quick ? 2 : 4);
+        run("hotcell-forward", options("hotcell-forward").include(exact("recurrent.SimdForward.forward"))
+                .param("workload", workloadValues).param("threads", threadValues),
+                workloads.size() * threads.size());
+        // The scalar reference takes seconds per call on the large shapes: fewer iterations.
+        run("hotcell-reference", options("hotcell-reference").include(exact("recurrent.ReferenceForward.forward"))
+                .param("workload", workloadValues).warmupIterations(1).measurementIterations(3), workloads.size());
+        run("hotcell-training", options("hotcell-training").include(exact("recurrent.SimdTraining.trainingStep"))
+                .param("workload", workloadValues).param("threads", threadValues),
+                workloads.size() * threads.size());
+        String coreType = machine.openBlasCoreType();
+        if (peers) {
+            run("onnxruntime", options("onnxruntime").include(exact("peers.OrtForward.forward"))
+                    .param("workload", workloadValues).param("threads", threadValues),
+                    workloads.size() * threads.size());
+            String[] dl4jWorkloads = Grid.dl4j(workloads).toArray(String[]::new);
+            for (int t : threads) {
+                run("dl4j-" + t, options("dl4j-" + t)
+                        .include(exact("peers.Dl4jForward.forward"))
+                        .include(exact("peers.Dl4jTraining.trainingStep"))
+                        .param("workload", dl4jWorkloads).param("threads", String.valueOf(t))
+                        .jvm(nativeEnvJvm(t, coreType).toString()), 2 * dl4jWorkloads.length);
+            }
+        }
+
+        String header = header(peers, coreType, loadBefore, start);
+        String report = new ResultTable(measurements, header).render();
+        if (!missing.isEmpty()) {
+            report += "Benchmarks without a result (self-check failed or crashed; see the log above): "
+                    + String.join(", ", missing) + "\n";
+        }
+        Files.writeString(out.resolve("results.md"), report);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Written: " + out.resolve("results.md") + " and JMH JSON in " + out.resolve("jmh"));
+        return missing.isEmpty();
+    }
+
+    private String header(boolean peers, String coreType, double loadBefore, Instant start) {
+        String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+        return String.join("\n",
+                "## Hotcell benchmark suite" + (quick ? " (--quick subset)" : ""),
+                "",
+                "- Machine: " + machine.describe() + "; " + java + "; Vector API "
+                        + org.hotcell.bench.kernel.FmaPeak.width(),
+                "- Started " + start + "; load average (1 min) " + String.format(Locale.ROOT, "%.2f", loadBefore)
+                        + " before, " + String.format(Locale.ROOT, "%.2f", Machine.loadAverage()) + " after",
+                "- JMH: 1 fork, " + warmups() + " warm-up and " + iterations() + " measurement iterations of 1 s"
+                        + " (reference: 1 + 3), sample-time mode; times are medians of single calls",
+                peers ? "- ONNX Runtime: one LSTM/GRU node with Hotcell's weights; intra-op threads = Hotcell's,"
+                        + " inter-op 1, sequential execution"
+                        : "- Peers not compiled (build with -Ppeers): ONNX Runtime and Deeplearning4j columns empty",
+                peers ? "- Deeplearning4j 1.0.0-M2.1 on nd4j-native (OpenBLAS 0.3.19), forks run with OPENBLAS_CORETYPE="
+                        + (coreType.isEmpty() ? "(unset)" : coreType) + " (chosen for this CPU: "
+                        + (coreType.equals("SkylakeX") ? "AVX-512" : "no AVX-512, so not SkylakeX")
+                        + "), OMP_WAIT_POLICY=PASSIVE, OMP_NUM_THREADS = threads; LSTM only (no GRU layer in DL4J)" : "",
+                "- Ratios are median times, Hotcell SIMD / peer: below 1 means Hotcell is faster");
+    }
+
+    private int warmups() {
+        return 2;
+    }
+
+    private int iterations() {
+        return quick ? 3 : 4;
+    }
+
+    private ChainedOptionsBuilder options(String part) {
+        return new OptionsBuilder()
+                .forks(1)
+                .warmupIterations(warmups()).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(iterations()).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "-Xmx6g")
+                .shouldFailOnError(false)
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve("jmh").resolve(part + ".json").toString());
+    }
+
+    private void run(String part, ChainedOptionsBuilder options, int expected) throws RunnerException {
+        System.out.println("=== " + part);
+        Collection<RunResult> results = runWhenJmhIsFree(options);
+        int found = 0;
+        for (RunResult result : results) {
+            var measurement = FromJmh.of(result);
+            if (measurement.isPresent()) {
+                measurements.add(measurement.get());
+                found++;
+            }
+        }
+        if (found < expected) {
+            missing.add(part + " (" + (expected - found) + " of " + expected + ")");
+        }
+    }
+
+    /**
+     * Runs JMH, waiting while another JMH run on this machine holds JMH's lock (two runs at once would spoil
+     * each other's numbers, and JMH refuses to start).
+     */
+    private static Collection<RunResult> runWhenJmhIsFree(ChainedOptionsBuilder options) throws RunnerException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+        while (true) {
+            try {
+                return new Runner(options.build()).run();
+            } catch (RunnerException e) {
+                boolean locked = String.valueOf(e.getMessage()).contains("JMH lock");
+                if (!locked || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                System.out.println("(another JMH run holds /tmp/jmh.lock; waiting)");
+                try {
+                    Thread.sleep(15_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A launcher for this JVM that first sets the native libraries' environment: JMH forks with the
+     * environment of the launching process, and a JVM cannot change its own.
+     */
+    private Path nativeEnvJvm(int threadCount, String coreType) throws IOException {
+        Path script = out.resolve("java-omp" + threadCount + ".sh").toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String text = "#!/bin/sh\n"
+                + "# Written by org.hotcell.bench.Suite: the environment of Deeplearning4j's forks.\n"
+                + (coreType.isEmpty() ? "" : "export OPENBLAS_CORETYPE=" + coreType + "\n")
+                + "export OMP_WAIT_POLICY=PASSIVE\n"
+                + "export OMP_NUM_THREADS=" + threadCount + "\n"
+                + "exec '" + java + "' \"$@\"\n";
+        Files.writeString(script, text);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    private static String exact(String benchmark) {
+        return "^" + Pattern.quote("org.hotcell.bench." + benchmark) + "$";
+    }
+
+    private static boolean peersPresent() {
+        try {
+            for (String probe : PEER_PROBES) {
+                Class.forName(probe, false, Suite.class.getClassLoader());
+            }
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

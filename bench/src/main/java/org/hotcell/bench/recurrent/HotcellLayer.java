@@ -1,0 +1,119 @@
+package org.hotcell.bench.recurrent;
+
+import org.hotcell.core.activation.ActivationSource;
+import org.hotcell.core.backend.Backend;
+import org.hotcell.core.cell.Cell;
+import org.hotcell.core.cell.CellGradients;
+import org.hotcell.core.cell.CellSpec;
+import org.hotcell.core.cell.CellType;
+import org.hotcell.core.cell.CellWeights;
+import org.hotcell.core.cell.ForwardPass;
+import org.hotcell.core.cell.SequenceBatch;
+import org.hotcell.core.registry.PluginRegistry;
+
+/**
+ * A Hotcell layer of a {@link Workload} bound to one backend, with its input and a fixed output gradient:
+ * what the Hotcell benchmarks time, and what their self-checks compare across backends.
+ *
+ * <p>A training step is: build the cell from the current weights (a cell packs its weights when made, so a
+ * real training loop rebuilds after every update, as {@code org.hotcell.model} does), forward with a trace,
+ * backward against the fixed gradient, then a plain SGD update {@code p -= lr * dp} of W, R and both biases.
+ */
+public final class HotcellLayer {
+    /** Small enough that the weights barely move over a whole benchmark run, so later steps cost the same. */
+    static final float LEARNING_RATE = 1e-4f;
+
+    private static ActivationSource activations;
+
+    private final Workload workload;
+    private final Backend backend;
+    private final CellType type;
+    private final CellSpec spec;
+    private final CellWeights weights;
+    private final SequenceBatch input;
+    private final float[] outputGradient;
+    private final Cell inferenceCell;
+
+    private HotcellLayer(Workload workload, Backend backend) {
+        this.workload = workload;
+        this.backend = backend;
+        this.type = workload.cellType();
+        this.spec = workload.spec();
+        this.weights = workload.weights();
+        this.input = SequenceBatch.timeMajor(workload.inputs(), workload.steps(), workload.batch(), workload.input());
+        this.outputGradient = workload.outputGradient();
+        this.inferenceCell = build();
+    }
+
+    /** The layer of {@code workload} on {@code backend}, its weights packed. */
+    public static HotcellLayer create(Workload workload, Backend backend) {
+        return new HotcellLayer(workload, backend);
+    }
+
+    /** The activation plugins, found once per JVM through {@link PluginRegistry#discover()}. */
+    static synchronized ActivationSource activations() {
+        if (activations == null) {
+            activations = PluginRegistry.discover();
+        }
+        return activations;
+    }
+
+    /** One forward pass over the whole input from a zero state, no trace: the outputs {@code [T, N, H]}. */
+    public float[] forward() {
+        return inferenceCell.forward(input, null, false, false).y();
+    }
+
+    /** Forward with a trace and backward against the fixed output gradient, with the weights unchanged. */
+    public CellGradients gradients() {
+        return gradients(inferenceCell);
+    }
+
+    /** One training step (see the class comment); returns the gradients it applied. */
+    public CellGradients trainingStep() {
+        CellGradients gradients = gradients(build());
+        CellWeights d = gradients.dWeights();
+        update(weights.w(), d.w());
+        update(weights.r(), d.r());
+        update(weights.wBias(), d.wBias());
+        update(weights.rBias(), d.rBias());
+        return gradients;
+    }
+
+    /** The workload. */
+    public Workload workload() {
+        return workload;
+    }
+
+    /** The backend the layer runs on. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The weights (shared: a training step changes them in place). */
+    public CellWeights weights() {
+        return weights;
+    }
+
+    /** The input, time-major. */
+    public float[] input() {
+        return input.data();
+    }
+
+    private CellGradients gradients(Cell cell) {
+        ForwardPass pass = cell.forward(input, null, false, true);
+        return cell.backward(pass, outputGradient, null);
+    }
+
+    private Cell build() {
+        return type.create(spec, weights, activations(), backend);
+    }
+
+    private static void update(float[] parameter, float[] gradient) {
+        if (parameter == null || gradient == null) {
+            return;
+        }
+        for (int i = 0; i < parameter.length; i++) {
+            parameter[i] -= LEARNING_RATE * gradient[i];
+        }
+    }
+}
