@@ -1,0 +1,183 @@
+package org.hotcell.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.hotcell.runtime.models.BackendChoice;
+import org.hotcell.runtime.models.HostedModels;
+import org.hotcell.runtime.models.Outputs;
+import org.hotcell.runtime.osgi.FelixHost;
+import org.hotcell.runtime.osgi.FelixOptions;
+import org.hotcell.runtime.testing.ModelFixtures;
+import org.hotcell.runtime.trust.TrustPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The HTTP API over a real Felix host, through java.net.http on loopback, good requests and bad. */
+class HttpApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path plugins;
+    @TempDir
+    static Path models;
+    static FelixHost host;
+    static HostedModels hosted;
+    static HttpApi api;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
+        host = FelixHost.start(FelixOptions.fromBuild(plugins, TrustPolicy.allowAll()).withPoll(Duration.ofMillis(100)));
+        ModelFixtures.writeSpec(models, "standard", ModelFixtures.rnnSpec("tanh", "last_step"));
+        ModelFixtures.writeSpec(models, "scaled", ModelFixtures.rnnSpec("scaled", "last_step"));
+        hosted = HostedModels.start(host.registry(), models, BackendChoice.AUTO, Duration.ofMillis(100));
+        api = HttpApi.start(host, hosted, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+        hosted.close();
+        host.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String inputsJson() {
+        StringBuilder text = new StringBuilder("{\"inputs\": [");
+        var batch = ModelFixtures.batch();
+        for (int n = 0; n < batch.batch(); n++) {
+            text.append(n == 0 ? "[" : ",[");
+            for (int t = 0; t < batch.steps(); t++) {
+                text.append(t == 0 ? "[" : ",[");
+                for (int i = 0; i < batch.features(); i++) {
+                    text.append(i == 0 ? "" : ",").append(batch.data()[(n * batch.steps() + t) * batch.features() + i]);
+                }
+                text.append("]");
+            }
+            text.append("]");
+        }
+        return text.append("]}").toString();
+    }
+
+    @Test
+    void listingsNameBundlesActivationsAndModels() throws Exception {
+        HttpResponse<String> plugins = get("/api/plugins");
+        assertThat(plugins.statusCode()).isEqualTo(200);
+        JsonNode bundles = JSON.readTree(plugins.body()).get("plugins");
+        assertThat(bundles.findValuesAsText("name")).contains("org.hotcell.activations", "org.hotcell.cells",
+                "org.hotcell.backend.simd", "org.apache.felix.fileinstall");
+
+        JsonNode activations = JSON.readTree(get("/api/activations").body()).get("activations");
+        JsonNode sigmoid = null;
+        for (JsonNode a : activations) {
+            if (a.get("name").asText().equals("sigmoid")) {
+                sigmoid = a;
+            }
+        }
+        assertThat(sigmoid).isNotNull();
+        assertThat(sigmoid.get("origin").asText()).startsWith("bundle org.hotcell.activations ");
+
+        JsonNode list = JSON.readTree(get("/api/models").body()).get("models");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("name").asText()).isEqualTo("scaled");
+        assertThat(list.get(0).get("available").asBoolean()).isFalse();
+        assertThat(list.get(0).get("error").asText()).contains("'scaled'");
+        assertThat(list.get(1).get("available").asBoolean()).isTrue();
+    }
+
+    @Test
+    void inferReturnsWhatTheModelServiceComputes() throws Exception {
+        HttpResponse<String> response = post("/api/models/standard/infer", inputsJson());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        Outputs direct = hosted.infer("standard", ModelFixtures.batch());
+        assertThat(body.get("shape").toString()).isEqualTo("[2,2]");
+        for (int n = 0; n < 2; n++) {
+            for (int o = 0; o < 2; o++) {
+                assertThat(body.get("outputs").get(n).get(o).floatValue()).isEqualTo(direct.data()[n * 2 + o]);
+            }
+        }
+    }
+
+    @Test
+    void streamStepsKeepStatePerStream() throws Exception {
+        String step = "{\"inputs\": [[0.5, -0.25], [0.1, 0.2]]}";
+        JsonNode first = JSON.readTree(post("/api/models/standard/streams/a/step", step).body());
+        JsonNode second = JSON.readTree(post("/api/models/standard/streams/a/step", step).body());
+        JsonNode fresh = JSON.readTree(post("/api/models/standard/streams/b/step", step).body());
+        assertThat(first.get("shape").toString()).isEqualTo("[2,2]");
+        assertThat(fresh.get("outputs")).isEqualTo(first.get("outputs"));
+        assertThat(second.get("outputs")).isNotEqualTo(first.get("outputs"));
+    }
+
+    @Test
+    void anUnavailableModelAnswers503NamingTheMissingActivation() throws Exception {
+        HttpResponse<String> response = post("/api/models/scaled/infer", inputsJson());
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("HC-PLUGIN-UNAVAILABLE");
+        assertThat(error.get("message").asText()).contains("activation 'scaled'");
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+        "POST|/api/models/standard/infer|not json|400|not JSON",
+        "POST|/api/models/standard/infer|{\"input\": []}|400|no \"inputs\"",
+        "POST|/api/models/standard/infer|{\"inputs\": []}|400|inputs is empty",
+        "POST|/api/models/standard/infer|{\"inputs\": [[[1,2]],[[1,2],[3,4]]]}|400|inputs[1] has 2 steps",
+        "POST|/api/models/standard/infer|{\"inputs\": [[[1,\"x\"]]]}|400|inputs[0][0][1] is \"x\"",
+        "POST|/api/models/standard/infer|{\"inputs\": [[[1,2,3]]]}|400|features per step",
+        "POST|/api/models/standard/infer|{\"inputs\": [[[1e300,2]]]}|400|not a finite float32",
+        "POST|/api/models/nope/infer|{\"inputs\": [[[1,2]]]}|404|no model named 'nope'",
+        "GET|/api/models/standard/infer||405|use POST",
+        "POST|/api/models|{}|405|use GET",
+        "GET|/api/nothing||404|no such resource",
+        "GET|/||404|no such resource",
+        "POST|/api/models/standard/streams/s/step|{\"inputs\": [[[1,2]]]}|400|expected a number",
+    })
+    void badRequestsGet4xxJsonNamingTheProblem(String method, String path, String body, int status, String text)
+            throws Exception {
+        HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, body == null ? "" : body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+        assertThat(JSON.readTree(response.body()).get("error").get("message").asText()).contains(text);
+        assertThat(get("/api/models").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AndTheServerKeepsServing() throws Exception {
+        String huge = "{\"inputs\": [[[" + "1,".repeat(HttpApi.MAX_BODY / 2) + "1]]]}";
+        HttpResponse<String> response = post("/api/models/standard/infer", huge);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("limit");
+        assertThat(post("/api/models/standard/infer", inputsJson()).statusCode()).isEqualTo(200);
+    }
+}
