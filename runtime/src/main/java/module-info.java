@@ -18,6 +18,11 @@ module org.hotcell.runtime {
     exports org.hotcell.runtime.osgi;
     exports org.hotcell.runtime.trust;
     exports org.hotcell.runtime.models;
+    exports org.hotcell.runtime.http;
+    exports org.hotcell.runtime.plain;
+    exports org.hotcell.runtime.guice;
+
+    opens org.hotcell.runtime.guice to com.google.guice;
 
 
     opens org.hotcell.runtime.cli to info.picocli;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 OnnxCommand.class,
-                StudyCommand.class
+                StudyCommand.class,
+                RunCommand.class
         })
 public final class HotcellCommand implements Runnable {
 
