@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Steps streams through the Hotcell runtime's HTTP API: {@code POST /api/models/{model}/streams/{id}/step} with
- * {@code {"inputs": [[[x_1, ..., x_S]]]}} (N = 1 item, T = 1 step, I = S sensors), answered with
+ * {@code {"inputs": [[x_1, ..., x_S]]}} (N x I: one item of S sensors), answered with
  * {@code {"outputs": [[y_1, ..., y_O]]}}. One request per step of one stream; the server keeps each stream's
  * recurrent state between requests.
  */
@@ -63,17 +63,17 @@ public final class HttpStepClient implements StepClient {
         return outputs(response.body(), uri);
     }
 
-    /** {@code {"inputs": [[[x_1, ..., x_S]]]}}. */
+    /** {@code {"inputs": [[x_1, ..., x_S]]}}. */
     static String body(float[] reading) {
         ObjectNode root = JSON.createObjectNode();
-        ArrayNode features = root.putArray("inputs").addArray().addArray();
+        ArrayNode features = root.putArray("inputs").addArray();
         for (float x : reading) {
             features.add(x);
         }
         return root.toString();
     }
 
-    /** The floats of {@code "outputs"}, flattened (one item, so its shape adds nothing). */
+    /** The floats of {@code "outputs"} ({@code [[y_1, ..., y_O]]}), flattened: one item, so its shape adds nothing. */
     static float[] outputs(String body, URI uri) {
         JsonNode outputs;
         try {

@@ -7,10 +7,10 @@ public final class StreamingException extends HotcellException {
     private static final long serialVersionUID = 1L;
 
     public StreamingException(String message) {
-        super("streaming", message);
+        super("HC-STREAM-STEP", message);
     }
 
     public StreamingException(String message, Throwable cause) {
-        super("streaming", message, cause);
+        super("HC-STREAM-STEP", message, cause);
     }
 }
