@@ -61,8 +61,9 @@ public final class Study {
         System.setProperty("java.awt.headless", "true");
         Backend backend = registry.defaultBackend();
         List<RunSpec> runs = plan.runs();
-        out.println(String.format(Locale.ROOT, "study:    %d runs = %d tasks x cells %s x gates %s x candidates %s "
-                        + "x seeds %s, on %d threads", runs.size(), plan.tasks().size(), plan.cells(), plan.gates(),
+        List<String> taskNames = plan.tasks().stream().map(TaskSetting::task).toList();
+        out.println(String.format(Locale.ROOT, "study:    %d runs = tasks %s x cells %s x gates %s x candidates %s "
+                        + "x seeds %s, on %d threads", runs.size(), taskNames, plan.cells(), plan.gates(),
                 plan.candidates(), plan.seeds(), threads));
         for (TaskSetting task : plan.tasks()) {
             out.println("task:     " + task.describe());
@@ -73,9 +74,8 @@ public final class Study {
                 .run(plan, err == null ? null : new ProgressBars(err, threads, runs.size()));
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> how = List.of(
-                String.format(Locale.ROOT, "%d runs: cells %s x gates %s x candidates %s x seeds %s on %d tasks",
-                        runs.size(), plan.cells(), plan.gates(), plan.candidates(), plan.seeds(),
-                        plan.tasks().size()),
+                String.format(Locale.ROOT, "%d runs: tasks %s x cells %s x gates %s x candidates %s x seeds %s",
+                        runs.size(), taskNames, plan.cells(), plan.gates(), plan.candidates(), plan.seeds()),
                 "One layer, Adam, " + (plan.clip() > 0 ? "gradient-norm clipping at " + plan.clip()
                         : "no gradient clipping") + ", full backpropagation through time; "
                         + "backend " + backend.describe() + " with one thread per run",

@@ -99,7 +99,9 @@ public final class Charts {
         if (cells.isEmpty()) {
             return null;
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(Math.max(240, 90 * gates.size() + 150))
+        // Wide enough that candidate names do not overlap on the axis.
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(WIDTH, 110 * candidates.size() + 260))
+                .height(Math.max(240, 90 * gates.size() + 150))
                 .title(task + ": final " + goal.metric() + " (" + cell + "; " + (goal.higherIsBetter() ? "higher"
                         : "lower") + " is better)").xAxisTitle("candidate" + (cell.equals("lstm") ? " and output" : ""))
                 .yAxisTitle("gates").build();
