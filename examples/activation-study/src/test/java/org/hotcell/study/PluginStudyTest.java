@@ -80,7 +80,8 @@ class PluginStudyTest {
                 .hasMessageContaining("adding, copy, sine");
         assertThatThrownBy(() -> Study.plan(new StudyRequest(false, null, List.of("rnn"), null, null,
                 null, null, null, null, null, 0), registry, List.of()))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("rnn").hasMessageContaining("activation");
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("rnn")
+                .hasMessageContaining("activation");
         assertThatThrownBy(() -> Study.plan(new StudyRequest(false, null, null, null, null,
                 null, null, -1.0, null, null, 0), registry, List.of()))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("--clip").hasMessageContaining("-1.0");

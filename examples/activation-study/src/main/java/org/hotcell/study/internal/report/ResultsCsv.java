@@ -31,12 +31,13 @@ public final class ResultsCsv {
         for (RunResult r : results) {
             RunSpec s = r.spec();
             csv.append(String.join(",", List.of(s.setting().task(), String.valueOf(s.setting().length()), s.cell(),
-                    s.gate(), s.candidate(), String.valueOf(s.seed()), String.valueOf(s.setting().steps()),
+                    field(s.gate()), field(s.candidate()), String.valueOf(s.seed()),
+                    String.valueOf(s.setting().steps()),
                     String.valueOf(s.setting().hidden()), s.setting().goal().metric(),
                     number(s.setting().goal().threshold()), number(r.initialMetric()), number(r.finalMetric()),
                     step(r.solvedStep()), step(r.divergedStep()), number(r.maxAbsC()), number(r.maxAbsH()),
                     number(r.gradNormMean()), number(r.gradNormMax()), number(r.layerGradNormMean()),
-                    quoted(r.divergence())))).append('\n');
+                    field(r.divergence())))).append('\n');
         }
         return csv.toString();
     }
@@ -47,7 +48,8 @@ public final class ResultsCsv {
         for (RunResult r : results) {
             RunSpec s = r.spec();
             for (CurvePoint p : r.curve()) {
-                csv.append(String.join(",", List.of(s.setting().task(), s.cell(), s.gate(), s.candidate(),
+                csv.append(String.join(",", List.of(s.setting().task(), s.cell(), field(s.gate()),
+                        field(s.candidate()),
                         String.valueOf(s.seed()), String.valueOf(p.step()), number(p.trainLoss()), number(p.metric()),
                         number(p.maxAbsC()), number(p.maxAbsH()), number(p.gradNorm())))).append('\n');
             }
@@ -63,9 +65,10 @@ public final class ResultsCsv {
         return step < 0 ? "" : String.valueOf(step);
     }
 
-    private static String quoted(String text) {
-        if (text.isEmpty()) {
-            return "";
+    /** A text field, quoted (RFC 4180) when it holds a comma, a quote or a line break, as a spec may. */
+    static String field(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
+            return text;
         }
         return '"' + text.replace("\"", "\"\"").replace('\n', ' ') + '"';
     }
