@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The cases of the suite (issue 8): LSTM (T, N, I = H) = (100, 1, 256), (25, 1, 512), (25, 1, 1024),
  * (25, 32, 512), (25, 64, 1024) with tanh and with relu as candidate and output activation; GRU (100, 1, 256),
- * (25, 32, 512) with tanh; each at 1 and 2 threads. {@code --quick} runs two LSTM shapes at 1 thread.
+ * (25, 32, 512) with tanh; each at 1 and 2 threads; plus SiLU on two LSTM shapes for Hotcell alone.
+ * {@code --quick} runs two LSTM shapes (and one with SiLU) at 1 thread.
  */
 final class Grid {
     static final List<String> FULL = List.of(
@@ -15,6 +16,12 @@ final class Grid {
             "lstm/25x64x1024/relu",
             "gru/100x1x256/tanh", "gru/25x32x512/tanh");
     static final List<String> QUICK = List.of("lstm/25x32x512/tanh", "lstm/100x1x256/tanh");
+    /**
+     * Hotcell alone (ONNX Runtime's LSTM has no SiLU): a non-standard activation in the candidate (and output)
+     * role, to compare with tanh on the same shape (target: at most 10% slower).
+     */
+    static final List<String> FULL_SILU = List.of("lstm/25x32x512/silu", "lstm/100x1x256/silu");
+    static final List<String> QUICK_SILU = List.of("lstm/25x32x512/silu");
     static final List<Integer> FULL_THREADS = List.of(1, 2);
     static final List<Integer> QUICK_THREADS = List.of(1);
 

@@ -47,6 +47,7 @@ public final class Suite {
     private final Path out;
     private final List<Integer> threads;
     private final List<String> workloads;
+    private final List<String> hotcellOnly;
     private final Machine machine = Machine.read();
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
@@ -56,6 +57,7 @@ public final class Suite {
         this.out = out;
         this.threads = threads;
         this.workloads = quick ? Grid.QUICK : Grid.FULL;
+        this.hotcellOnly = quick ? Grid.QUICK_SILU : Grid.FULL_SILU;
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,20 +89,23 @@ public final class Suite {
         boolean peers = peersPresent();
         String[] threadValues = threads.stream().map(String::valueOf).toArray(String[]::new);
         String[] workloadValues = workloads.toArray(String[]::new);
+        List<String> hotcell = new ArrayList<>(workloads);
+        hotcell.addAll(hotcellOnly);
+        String[] hotcellValues = hotcell.toArray(String[]::new);
 
         run("kernels", options("kernels")
                 .include(exact("kernel.FmaPeak.fma"))
                 .include(exact("kernel.SimdGemm.multiply"))
                 .param("m", quick ? new String[] {"32"} : new String[] {"32", "64"}), quick ? 2 : 4);
         run("hotcell-forward", options("hotcell-forward").include(exact("recurrent.SimdForward.forward"))
-                .param("workload", workloadValues).param("threads", threadValues),
-                workloads.size() * threads.size());
+                .param("workload", hotcellValues).param("threads", threadValues),
+                hotcell.size() * threads.size());
         // The scalar reference takes seconds per call on the large shapes: fewer iterations.
         run("hotcell-reference", options("hotcell-reference").include(exact("recurrent.ReferenceForward.forward"))
                 .param("workload", workloadValues).warmupIterations(1).measurementIterations(3), workloads.size());
         run("hotcell-training", options("hotcell-training").include(exact("recurrent.SimdTraining.trainingStep"))
-                .param("workload", workloadValues).param("threads", threadValues),
-                workloads.size() * threads.size());
+                .param("workload", hotcellValues).param("threads", threadValues),
+                hotcell.size() * threads.size());
         String coreType = machine.openBlasCoreType();
         if (peers) {
             run("onnxruntime", options("onnxruntime").include(exact("peers.OrtForward.forward"))

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hotcell.bench.recurrent.Workload;
+
 /**
  * The suite's table, from measurements of one run.
  *
@@ -16,6 +18,7 @@ import java.util.Set;
  *   <li>% of peak = GFLOP/s / (measured single-core FMA peak x threads).</li>
  *   <li>Ratios are of median times, Hotcell SIMD over the peer: below 1 means Hotcell is faster.</li>
  *   <li>train/fwd = training GFLOP/s / forward GFLOP/s on the same shape and threads (target: 0.6 or more).</li>
+ *   <li>cost over tanh = time with another candidate activation / time with tanh - 1, same shape and task.</li>
  * </ul>
  * A missing measurement (a peer that was not run, or a benchmark whose self-check failed) prints as {@code -}.
  */
@@ -65,6 +68,7 @@ public final class ResultTable {
         renderKernels(out);
         renderForward(out);
         renderTraining(out);
+        renderActivationCost(out);
         return out.toString();
     }
 
@@ -131,6 +135,32 @@ public final class ResultTable {
                     .append(" | ").append(dl4j.map(m -> ms(m.medianMs())).orElse(NONE))
                     .append(" | ").append(dl4j.map(m -> rate(m.gflops())).orElse(NONE))
                     .append(" | ").append(ratioText(simd, dl4j)).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void renderActivationCost(StringBuilder out) {
+        List<String[]> rows = new ArrayList<>();
+        for (Measurement m : measurements) {
+            if (!m.engine().equals(Measurement.SIMD)) {
+                continue;
+            }
+            Workload w = Workload.parse(m.key());
+            if (w.activation().equals("tanh") || w.activation().equals("relu")) {
+                continue;
+            }
+            String tanhKey = new Workload(w.cell(), w.steps(), w.batch(), w.hidden(), "tanh").toString();
+            find(Measurement.SIMD, m.task(), tanhKey, m.threads()).ifPresent(tanh -> rows.add(new String[] {
+                    m.key(), m.task(), String.valueOf(m.threads()), ms(tanh.medianMs()), ms(m.medianMs()),
+                    fmt("%+.1f%%", 100 * (m.medianMs() / tanh.medianMs() - 1))}));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append("### A non-standard activation against tanh (Hotcell SIMD; target: at most +10%)\n\n");
+        out.append("| workload | task | threads | tanh ms | this ms | cost over tanh |\n|---|---|---|---|---|---|\n");
+        for (String[] row : rows) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
         out.append('\n');
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SelfCheckTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm/5x3x16/tanh", "lstm/4x1x8/relu", "gru/5x2x16/tanh"})
+    @ValueSource(strings = {"lstm/5x3x16/tanh", "lstm/4x1x8/relu", "lstm/4x2x8/silu", "gru/5x2x16/tanh"})
     void simdForwardAcceptsTheRealBackendAndRejectsAWrongProduct(String workload) {
         SimdForward good = simdForward(workload);
         assertThatCode(good::setUp).doesNotThrowAnyException();

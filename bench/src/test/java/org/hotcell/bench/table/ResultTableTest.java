@@ -91,6 +91,16 @@ class ResultTableTest {
     }
 
     @Test
+    void anotherActivationIsComparedWithTanhOnTheSameShape() {
+        List<Measurement> withSilu = new java.util.ArrayList<>(run());
+        withSilu.add(new Measurement(Measurement.SIMD, Measurement.FORWARD, "lstm/25x32x512/silu", 1, 36.909875,
+                LSTM_FLOPS));
+        String[] row = row(new ResultTable(withSilu, "").render(), "### A non-standard", "lstm/25x32x512/silu |");
+        // 36.909875 / 33.554432 = 1.1: ten percent slower
+        assertThat(row).containsExactly("lstm/25x32x512/silu", "forward", "1", "33.554", "36.910", "+10.0%");
+    }
+
+    @Test
     void ratioIsHotcellTimeOverPeerTime() {
         assertThat(ResultTable.ratio(10, 40)).isEqualTo(0.25);
     }
