@@ -18,7 +18,6 @@ import org.hotcell.example.streaming.client.HttpStepClient;
 import org.hotcell.example.streaming.client.LocalStepClient;
 import org.hotcell.example.streaming.data.AnomalyKind;
 import org.hotcell.example.streaming.data.LabelledStream;
-import org.hotcell.example.streaming.data.NextValueTask;
 import org.hotcell.example.streaming.data.Scenario;
 import org.hotcell.example.streaming.data.StreamGenerator;
 import org.hotcell.example.streaming.detect.Detection;
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * streams one request at a time over HTTP, calibrate, flag, score.
  */
 class StreamingEndToEndTest {
-    private static final StreamGenerator GENERATOR = StreamGenerator.standard();
-    private static final Scenario SCENARIO = new Scenario(GENERATOR, 4, 8, 160, 2, 11);
+    private static final StreamGenerator GENERATOR = TinyPredictor.GENERATOR;
+    static final Scenario SCENARIO = new Scenario(GENERATOR, 4, 8, 160, 2, 11);
     private static final PluginRegistry REGISTRY = PluginRegistry.discover();
 
     @TempDir
@@ -46,10 +45,9 @@ class StreamingEndToEndTest {
     static Path saved;
 
     @BeforeAll
-    static void trainTiny() throws Exception {
-        PredictorTraining training = new PredictorTraining(2, 12, 150, 16, 0.02, 3);
-        trained = training.train(new NextValueTask(GENERATOR, 40), REGISTRY, null);
-        saved = PredictorTraining.save(trained.model(), temp.resolve("models"), "sensors");
+    static void trainTiny() {
+        trained = TinyPredictor.trained();
+        saved = TinyPredictor.models().resolve(TinyPredictor.NAME);
     }
 
     @Test
