@@ -60,6 +60,7 @@ class BulkAccuracyTest {
     private static final class Worst {
         double ulps;
         float at = Float.NaN;
+        double absoluteUsed;
         String violation;
 
         void record(float x, float scalar, float bulk, BulkAccuracy bound) {
@@ -73,6 +74,7 @@ class BulkAccuracyTest {
                 return;
             }
             double error = Math.abs((double) bulk - scalar);
+            absoluteUsed = Math.max(absoluteUsed, error - bound.ulps() * (double) Math.ulp(scalar));
             double inUlps = Math.max(0, error - bound.absolute()) / Math.ulp(scalar);
             if (Float.isInfinite(scalar) || Float.isInfinite(bulk)) {
                 inUlps = Double.POSITIVE_INFINITY;
@@ -88,7 +90,7 @@ class BulkAccuracyTest {
 
         @Override
         public String toString() {
-            return String.format("%.2f ulp at x = %s", ulps, at);
+            return String.format("%.2f ulp at x = %s, absolute allowance used %.2g", ulps, at, absoluteUsed);
         }
     }
 }

@@ -59,9 +59,16 @@ public final class Silu extends StandardActivation {
     private FloatVector derivativeLanes(FloatVector x, FloatVector y) {
         // The clamp keeps u (1 - s) from becoming inf * 0 at the ends; beyond it the result no longer changes.
         FloatVector u = x.mul(beta).max(-100f).min(100f);
-        // 1 - s as sigmoid(-u): subtracting from 1 would lose all its digits where s is near 1.
-        FloatVector s = VectorMath.sigmoid(u);
-        return u.mul(VectorMath.sigmoid(u.neg())).add(1f).mul(s);
+        // s and 1 - s from one exponential e = e^-|u|: 1/(1+e) and e/(1+e), each on its side of 0. Taking
+        // 1 - s by subtraction would lose its digits where s is near 1; a second sigmoid would make the kernel
+        // too large for C2 to inline, boxing every vector.
+        FloatVector e = VectorMath.exp(u.abs().neg());
+        FloatVector near = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
+        FloatVector far = e.mul(near);
+        var negative = u.lt(0f);
+        FloatVector s = near.blend(far, negative);
+        FloatVector complement = far.blend(near, negative);
+        return u.mul(complement).add(1f).mul(s);
     }
 
     @Override
