@@ -45,13 +45,17 @@ final class ServiceLoaderExtender extends BundleTracker<List<ServiceRegistration
 
     private static final List<Class<?>> SERVICES = List.of(ActivationFactory.class, CellType.class, Backend.class);
 
-    ServiceLoaderExtender(BundleContext context) {
+    private final java.util.function.Predicate<Bundle> refused;
+
+    ServiceLoaderExtender(BundleContext context, java.util.function.Predicate<Bundle> refused) {
         super(context, Bundle.ACTIVE, null);
+        this.refused = refused;
     }
 
     @Override
     public List<ServiceRegistration<?>> addingBundle(Bundle bundle, BundleEvent event) {
-        if (bundle.getBundleId() == 0 || "self".equalsIgnoreCase(bundle.getHeaders().get(OPT_OUT_HEADER))) {
+        if (bundle.getBundleId() == 0 || refused.test(bundle)
+                || "self".equalsIgnoreCase(bundle.getHeaders().get(OPT_OUT_HEADER))) {
             return null;
         }
         List<ServiceRegistration<?>> registrations = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps untrusted plugin jars from running: each bundle installed or updated from the plugins directory is checked
  * against the {@link TrustPolicy} when it arrives (one log line names the file and the reason for a refusal), and
- * a refused bundle is taken out of every resolution, so none of its classes ever load. It stays INSTALLED and
+ * a refused bundle gets no match for any of its requirements, so it cannot resolve and none of its classes load. It stays INSTALLED and
  * visible in listings, which says plainly that it is there and refused.
  */
 final class TrustHook implements ResolverHookFactory, SynchronousBundleListener {
@@ -40,6 +40,12 @@ final class TrustHook implements ResolverHookFactory, SynchronousBundleListener 
     /** The verdict on a bundle from the plugins directory, or null for any other bundle. */
     Verdict verdict(long bundleId) {
         return verdicts.get(bundleId);
+    }
+
+    /** Whether a bundle from the plugins directory was refused. */
+    boolean refused(Bundle bundle) {
+        Verdict verdict = bundle == null ? null : verdicts.get(bundle.getBundleId());
+        return verdict != null && !verdict.trusted();
     }
 
     @Override
@@ -71,10 +77,8 @@ final class TrustHook implements ResolverHookFactory, SynchronousBundleListener 
         return new ResolverHook() {
             @Override
             public void filterResolvable(Collection<BundleRevision> candidates) {
-                candidates.removeIf(revision -> {
-                    Verdict verdict = verdicts.get(revision.getBundle().getBundleId());
-                    return verdict != null && !verdict.trusted();
-                });
+                // Not used to refuse: Felix 7 then also stops resolved bundles' capabilities from matching, so
+                // every other plugin resolving alongside would fail too. filterMatches refuses instead.
             }
 
             @Override
@@ -85,7 +89,12 @@ final class TrustHook implements ResolverHookFactory, SynchronousBundleListener 
 
             @Override
             public void filterMatches(BundleRequirement requirement, Collection<BundleCapability> candidates) {
-                // Unresolvable bundles offer no capabilities anyway.
+                // A refused bundle gets nothing it asks for (not even the host's packages), so it cannot resolve.
+                // A bundle that asks for nothing at all may resolve, but cannot then run code: an activator needs
+                // org.osgi.framework, a Hotcell provider needs org.hotcell.core, and the extender skips it.
+                if (refused(requirement.getRevision().getBundle())) {
+                    candidates.clear();
+                }
             }
 
             @Override
