@@ -2,10 +2,13 @@ package org.hotcell.study.internal.plugin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.LayerInstantiationException;
 import java.lang.module.Configuration;
+import java.lang.module.FindException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -91,9 +94,14 @@ public final class PluginJars {
 
     private static ModuleLayer layerOf(Path jar, String module) {
         ModuleLayer parent = ModuleLayer.boot();
-        Configuration configuration = parent.configuration().resolveAndBind(ModuleFinder.of(jar), ModuleFinder.of(),
-                Set.of(module));
-        return parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+        try {
+            Configuration configuration = parent.configuration().resolveAndBind(ModuleFinder.of(jar),
+                    ModuleFinder.of(), Set.of(module));
+            return parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+        } catch (FindException | ResolutionException | LayerInstantiationException e) {
+            throw new InvalidSpecException("--plugins: module " + module + " in " + jar + " cannot be loaded over "
+                    + "Hotcell's modules: " + e.getMessage());
+        }
     }
 
     private static URL url(Path jar) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
 
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.backend.Backend;
@@ -118,7 +119,7 @@ public final class SingleRun {
     /** Gathers the step diagnostics into curve points and run-wide figures. */
     private static final class Recorder implements TrainingListener {
         private final int every;
-        private final java.util.function.IntToDoubleFunction testMetric;
+        private final IntToDoubleFunction testMetric;
         private final IntConsumer progress;
         final List<CurvePoint> points = new ArrayList<>();
         double smoothedLoss = Double.NaN;
@@ -133,7 +134,7 @@ public final class SingleRun {
         private double windowGrad;
         private int windowSteps;
 
-        Recorder(TaskSetting setting, double initialMetric, java.util.function.IntToDoubleFunction testMetric,
+        Recorder(TaskSetting setting, double initialMetric, IntToDoubleFunction testMetric,
                  IntConsumer progress) {
             this.every = setting.every();
             this.testMetric = testMetric;

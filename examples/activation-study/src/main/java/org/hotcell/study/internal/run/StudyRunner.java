@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.hotcell.core.backend.Backend;
+import org.hotcell.core.error.InvalidSpecException;
 import org.hotcell.core.registry.Registry;
 import org.hotcell.study.RunResult;
 import org.hotcell.study.RunSpec;
@@ -26,7 +27,7 @@ public final class StudyRunner {
     /** @param threads the pool size, at least 1 (the study uses the number of available processors) */
     public StudyRunner(Registry registry, Backend backend, int threads) {
         if (threads < 1) {
-            throw new org.hotcell.core.error.InvalidSpecException("study threads must be at least 1, got " + threads);
+            throw new InvalidSpecException("study threads must be at least 1, got " + threads);
         }
         this.registry = registry;
         this.backend = backend;
