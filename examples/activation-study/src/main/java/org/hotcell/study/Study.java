@@ -59,7 +59,8 @@ public final class Study {
     public static StudyOutcome run(StudyPlan plan, Registry registry, Path dir, int threads, PrintStream out,
                                    PrintStream err) {
         System.setProperty("java.awt.headless", "true");
-        Backend backend = registry.defaultBackend();
+        // Each run computes single-threaded; the cores are shared out by running several runs at once.
+        Backend backend = registry.defaultBackend().withThreads(1);
         List<RunSpec> runs = plan.runs();
         List<String> taskNames = plan.tasks().stream().map(TaskSetting::task).toList();
         out.println(String.format(Locale.ROOT, "study:    %d runs = tasks %s x cells %s x gates %s x candidates %s "
@@ -78,7 +79,7 @@ public final class Study {
                         runs.size(), taskNames, plan.cells(), plan.gates(), plan.candidates(), plan.seeds()),
                 "One layer, Adam, " + (plan.clip() > 0 ? "gradient-norm clipping at " + plan.clip()
                         : "no gradient clipping") + ", full backpropagation through time; "
-                        + "backend " + backend.describe() + " with one thread per run",
+                        + "backend " + backend.describe() + ", one per run",
                 String.format(Locale.ROOT, "%d threads, %s wall clock (Java %s, %d processors)", threads,
                         ProgressBars.duration(seconds), Runtime.version(), Runtime.getRuntime().availableProcessors()),
                 "Rerun: ./hotcell study (quick grid) or ./hotcell study --full; the same seeds give the same numbers");
