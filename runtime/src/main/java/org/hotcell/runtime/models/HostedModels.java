@@ -258,6 +258,9 @@ public final class HostedModels implements ModelService, AutoCloseable {
             hosted = new Hosted(name, path, null, e);
         }
         dropStreams(name);
+        // Bound before it is listed, so that no listing shows it half-made; bound again once listed, so that a
+        // registry change that came in between (and did not see it) is not missed.
+        bind(hosted);
         models.put(name, hosted);
         bind(hosted);
         Bound b = hosted.bound;
@@ -303,6 +306,11 @@ public final class HostedModels implements ModelService, AutoCloseable {
             return new Bound(null, e, "");
         } catch (IOException e) {
             return new Bound(null, new BadModelException("cannot read model " + h.source + ": " + e), "");
+        } catch (LinkageError e) {
+            // A plugin's classes went away while binding (its bundle was refreshed under us); the next registry
+            // change, which that refresh brings, binds again.
+            return new Bound(null, new PluginUnavailableException("model '" + h.name + "' is unavailable: a plugin "
+                    + "it uses was being replaced while the model was bound (" + e + ")", e), "");
         }
     }
 

@@ -9,11 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.hotcell.core.error.HotcellException;
@@ -52,9 +47,6 @@ public final class FelixHost implements PluginHost {
     private final ServiceLoaderExtender extender;
     private final TrustHook trust;
     private final Registry.Subscription logging;
-    private final ScheduledExecutorService starter;
-    /** Bundles whose start failed, by id and last-modified time, so that each failure is logged once. */
-    private final Set<String> failedStarts = ConcurrentHashMap.newKeySet();
 
     private FelixHost(Framework framework, Path storage, PluginRegistry registry, RegistryBridge bridge,
                       ServiceLoaderExtender extender, TrustHook trust, Registry.Subscription logging) {
@@ -65,11 +57,6 @@ public final class FelixHost implements PluginHost {
         this.extender = extender;
         this.trust = trust;
         this.logging = logging;
-        this.starter = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "hotcell-felix-starter");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -116,8 +103,6 @@ public final class FelixHost implements PluginHost {
             FelixHost host = new FelixHost(framework, storage, registry, bridge, extender, trust, logging);
             host.installStandard(options.standardBundles());
             host.startBundle(context.installBundle(options.fileInstallJar().toUri().toString()));
-            long every = Math.max(50, options.poll().toMillis());
-            host.starter.scheduleWithFixedDelay(host::startTrustedPlugins, every, every, TimeUnit.MILLISECONDS);
             LOG.info("Felix started; watching {} for plugin jars every {} ms", pluginsDir, options.poll().toMillis());
             return host;
         } catch (BundleException | RuntimeException e) {
@@ -161,41 +146,11 @@ public final class FelixHost implements PluginHost {
         if (framework.getState() == Bundle.UNINSTALLED || framework.getState() == Bundle.RESOLVED) {
             return;
         }
-        starter.shutdownNow();
         extender.close();
         bridge.close();
         logging.close();
         stopQuietly(framework);
         deleteTree(storage);
-    }
-
-    /**
-     * Starts trusted plugin bundles that FileInstall left stopped. FileInstall does not retry a start in every
-     * case once another bundle of the directory failed to resolve (a refused one never resolves), so without this
-     * a refused jar could hold back good ones dropped after it.
-     */
-    private void startTrustedPlugins() {
-        try {
-            for (Bundle bundle : framework.getBundleContext().getBundles()) {
-                Verdict verdict = trust.verdict(bundle.getBundleId());
-                boolean stopped = bundle.getState() == Bundle.INSTALLED || bundle.getState() == Bundle.RESOLVED;
-                String key = bundle.getBundleId() + "@" + bundle.getLastModified();
-                if (verdict != null && verdict.trusted() && stopped
-                        && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                    try {
-                        bundle.start(Bundle.START_TRANSIENT);
-                    } catch (BundleException | IllegalStateException e) {
-                        // Retried at every check (a missing dependency may arrive later); logged once.
-                        if (failedStarts.add(key)) {
-                                    LOG.warn("plugin bundle {} {} did not start: {}", bundle.getSymbolicName(),
-                                    bundle.getVersion(), e.getMessage());
-                        }
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("checking plugin bundles: {}", e.toString());
-        }
     }
 
     private void installStandard(List<Path> jars) {

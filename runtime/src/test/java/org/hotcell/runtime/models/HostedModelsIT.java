@@ -142,6 +142,29 @@ class HostedModelsIT {
     }
 
     @Test
+    void aSavedModelDirectoryIsHostedAndASpecIsRebuiltWhenItsFileChanges() throws IOException {
+        org.hotcell.core.registry.PluginRegistry local = org.hotcell.core.registry.PluginRegistry.discover();
+        org.hotcell.model.spec.ModelSpec spec = org.hotcell.model.io.ModelSpecJson.read(
+                ModelFixtures.rnnSpec("tanh", "last_step"), "test");
+        org.hotcell.model.net.Model model = org.hotcell.model.net.Model.initialize(spec, local::cellType, 99);
+        Path temp = models.resolve(".saved.tmp");
+        org.hotcell.model.io.ModelFiles.save(model, temp);
+        Files.move(temp, models.resolve("saved.hc"));
+        float[] expected = org.hotcell.model.net.Network.build(model, local::cellType, local, local.backend("reference"))
+                .predict(new org.hotcell.core.cell.SequenceBatch(ModelFixtures.batch().data(), 0, 4, 2, 2,
+                        org.hotcell.core.cell.Layout.BATCH_MAJOR, null));
+        Await.until("the saved model hosted", () -> hosted.models().stream()
+                .anyMatch(m -> m.name().equals("saved") && m.available()));
+        assertThat(hosted.infer("saved", ModelFixtures.batch()).data()).containsExactly(expected);
+
+        float[] before = hosted.infer("standard", ModelFixtures.batch()).data();
+        ModelFixtures.writeSpec(models, "standard", ModelFixtures.rnnSpec("tanh", "last_step")
+                .replace("\"seed\": 7", "\"seed\": 8"));
+        Await.until("the changed spec rebuilt", () -> !Arrays.equals(hosted.infer("standard",
+                ModelFixtures.batch()).data(), before));
+    }
+
+    @Test
     void aSpecWithoutWeightsOrSeedIsUnavailableSayingWhy() throws IOException {
         ModelFixtures.writeSpec(models, "unseeded", ModelFixtures.rnnSpec("tanh", "last_step").replace("\"seed\": 7,", ""));
         Await.until("unseeded listed", () -> hosted.models().stream().anyMatch(m -> m.name().equals("unseeded")));
