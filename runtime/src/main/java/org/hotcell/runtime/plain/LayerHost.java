@@ -47,6 +47,8 @@ public final class LayerHost implements PluginHost {
     private final TrustPolicy trust;
     private final Map<Path, Loaded> loaded = new LinkedHashMap<>();
     private final Map<Path, String> refused = new LinkedHashMap<>();
+    /** The stamp of each refused jar, so that it is checked again only when it changes. */
+    private final Map<Path, String> refusedStamps = new LinkedHashMap<>();
     private final ScheduledExecutorService poller;
     private final Registry.Subscription logging;
 
@@ -113,8 +115,6 @@ public final class LayerHost implements PluginHost {
             }
         });
     }
-
-    private final Map<Path, String> refusedStamps = new LinkedHashMap<>();
 
     @Override
     public synchronized void close() {
