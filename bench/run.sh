@@ -54,7 +54,30 @@ if [[ ! -d "$bench/target/classes/org/hotcell/bench/peers" ]]; then
     echo "run.sh: warning: peers not compiled (build with -Ppeers); ONNX Runtime and DL4J will be missing" >&2
 fi
 
-cd "$bench"
-exec "$jdk/bin/java" --add-modules jdk.incubator.vector -Xmx1g \
-    -cp "$bench/target/classes:$(cat "$bench/target/classpath.txt")" \
-    org.hotcell.bench.Suite --out "$bench/target" "${suite_args[@]}"
+# Run from a private copy: other builds in this tree (a reactor mvn verify) rebuild bench/target and the
+# modules' jars, which must not change under a run that lasts half an hour. Jars from ~/.m2 stay put.
+work="$(mktemp -d /tmp/hotcell-bench.XXXXXX)"
+mkdir -p "$work/lib" "$work/out"
+cp -r "$bench/target/classes" "$work/classes"
+classpath="$work/classes"
+IFS=: read -ra entries < "$bench/target/classpath.txt" || true  # no final newline: read returns 1
+for entry in "${entries[@]}"; do
+    case "$entry" in
+        "$HOME"/.m2/*) classpath+=":$entry" ;;
+        *)
+            copy="$work/lib/$(echo "$entry" | md5sum | cut -c1-8)-$(basename "$entry")"
+            cp -r "$entry" "$copy"
+            classpath+=":$copy"
+            ;;
+    esac
+done
+
+status=0
+(cd "$work" && "$jdk/bin/java" --add-modules jdk.incubator.vector -Xmx1g -cp "$classpath" \
+    org.hotcell.bench.Suite --out "$work/out" "${suite_args[@]}") || status=$?
+
+mkdir -p "$bench/target"
+cp -r "$work/out/." "$bench/target/"
+rm -rf "$work"
+echo "run.sh: results in $bench/target/results.md, JMH JSON in $bench/target/jmh/" >&2
+exit "$status"

@@ -96,7 +96,7 @@ public final class Suite {
         run("kernels", options("kernels")
                 .include(exact("kernel.FmaPeak.fma"))
                 .include(exact("kernel.SimdGemm.multiply"))
-                .param("m", quick ? new String[] {"32"} : new String[] {"32", "64"}), quick ? 2 : 4);
+                .param("m", quick ? new String[] {"32"} : new String[] {"32", "64"}), 1 + (quick ? 2 : 4));
         run("hotcell-forward", options("hotcell-forward").include(exact("recurrent.SimdForward.forward"))
                 .param("workload", hotcellValues).param("threads", threadValues),
                 hotcell.size() * threads.size());
