@@ -165,11 +165,15 @@ public final class ResultTable {
         out.append('\n');
     }
 
-    /** The (key, threads) pairs of a task, in the order first measured; reference runs count at 1 thread. */
+    /**
+     * The (key, threads) pairs of a task, in the order first measured. The single-threaded reference makes no
+     * row of its own: it is shown beside the SIMD backend's rows at every thread count.
+     */
     private List<Case> cases(String task) {
         Set<Case> cases = new LinkedHashSet<>();
         for (Measurement m : measurements) {
-            if (m.task().equals(task) && !m.engine().equals(Measurement.KERNEL)) {
+            if (m.task().equals(task) && !m.engine().equals(Measurement.KERNEL)
+                    && !m.engine().equals(Measurement.REFERENCE)) {
                 cases.add(new Case(m.key(), m.threads()));
             }
         }

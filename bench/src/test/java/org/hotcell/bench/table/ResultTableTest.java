@@ -101,6 +101,15 @@ class ResultTableTest {
     }
 
     @Test
+    void theReferenceAloneMakesNoRow() {
+        List<Measurement> onlyTwoThreads = run().stream().filter(m -> !(m.engine().equals(Measurement.SIMD)
+                && m.threads() == 1) && !m.engine().equals(Measurement.ORT) && !m.engine().equals(Measurement.DL4J))
+                .toList();
+        String table = new ResultTable(onlyTwoThreads, "").render();
+        assertThat(table).doesNotContain("| " + LSTM + " | 1 |").contains("| " + LSTM + " | 2 |");
+    }
+
+    @Test
     void ratioIsHotcellTimeOverPeerTime() {
         assertThat(ResultTable.ratio(10, 40)).isEqualTo(0.25);
     }
