@@ -3,13 +3,22 @@ package org.hotcell.backend.simd.internal;
 /**
  * Drives the micro-kernels over a range of panels: {@code C[:, panels] = alpha * A . W^T + beta * C}.
  *
- * <p>Blocking follows the usual plan for this cache hierarchy: k in blocks of {@link #KC} so that a panel's
- * block (KC x PANEL floats, 32 KiB at 512 bits) stays in L1 while every row block of A passes over it, and A
- * in blocks of {@link #MC} rows so that A's block stays in L2.
+ * <p>Blocking follows the usual plan for this cache hierarchy: k in blocks of {@link #KC}, so that one
+ * panel's block (KC x PANEL floats, 16 KiB at 256 bits, half of L1) stays in L1 while every micro-panel of A passes over
+ * it; A in blocks of {@link #MC} rows, packed into micro-panels of {@link TileKernels#MR} rows (for each k,
+ * the MR values of that column next to each other), so the kernel reads A as one sequential stream that stays
+ * in L2 across all panels.
+ *
+ * <p>A single row of A (the batch-1 recurrent step) is not packed: there the product streams W from memory
+ * once, and packing would only add a copy.
  */
 public final class PanelGemm {
     static final int KC = 256;
     static final int MC = 96;
+    private static final int MR = TileKernels.MR;
+
+    /** Per-thread packed A block and result tile, reused across calls so a warm product allocates nothing. */
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private PanelGemm() {
     }
@@ -24,29 +33,79 @@ public final class PanelGemm {
     public static void run(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
                            float beta, float[] c, int cOff, int ldc, int panelFrom, int panelTo) {
         int k = w.cols();
-        float[] b = w.data();
         if (k == 0) {
             scale(m, w, beta, c, cOff, ldc, panelFrom, panelTo);
             return;
         }
+        Workspace ws = WORKSPACE.get();
+        if (m == 1) {
+            singleRow(a, aOff, aStep, w, alpha, beta, c, cOff, panelFrom, panelTo, ws.tile);
+            return;
+        }
+        float[] b = w.data();
         for (int pc = 0; pc < k; pc += KC) {
             int kLen = Math.min(KC, k - pc);
             float blockBeta = pc == 0 ? beta : 1f;
             for (int ic = 0; ic < m; ic += MC) {
                 int rows = Math.min(MC, m - ic);
+                packA(a, aOff + ic * aRowStride + pc * aStep, aRowStride, aStep, rows, kLen, ws.packedA);
                 for (int q = panelFrom; q < panelTo; q++) {
                     int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
                     int width = w.panelWidth(q);
                     int cCol = cOff + q * Lanes.PANEL;
-                    int i = ic;
-                    for (; i + 4 <= ic + rows; i += 4) {
-                        int a0 = aOff + i * aRowStride + pc * aStep;
-                        TileKernels.tile4(kLen, a, a0, a0 + aRowStride, a0 + 2 * aRowStride, a0 + 3 * aRowStride,
-                                aStep, b, bOff, alpha, blockBeta, c, cCol + i * ldc, ldc, width);
+                    for (int i = 0; i < rows; i += MR) {
+                        // A short last micro-panel is zero-padded: its extra rows cost FMAs, not results.
+                        TileKernels.tile4(kLen, ws.packedA, i * kLen, b, bOff, ws.tile);
+                        TileKernels.merge(ws.tile, Math.min(MR, rows - i), width, alpha, blockBeta, c,
+                                cCol + (ic + i) * ldc, ldc);
                     }
-                    for (; i < ic + rows; i++) {
-                        TileKernels.tile1(kLen, a, aOff + i * aRowStride + pc * aStep, aStep, b, bOff, alpha,
-                                blockBeta, c, cCol + i * ldc, width);
+                }
+            }
+        }
+    }
+
+    /**
+     * One row: four panels at a time, each in one pass over all of k (no k blocks: every panel is read once
+     * either way, and there is no A block to keep in cache).
+     */
+    private static void singleRow(float[] a, int aOff, int aStep, PanelMatrix w, float alpha, float beta,
+                                  float[] c, int cOff, int panelFrom, int panelTo, float[] tile) {
+        float[] b = w.data();
+        int k = w.cols();
+        int q = panelFrom;
+        for (; q + 4 <= panelTo; q += 4) {
+            TileKernels.gemv4(k, a, aOff, aStep, b, w.panelOffset(q), w.panelOffset(q + 1), w.panelOffset(q + 2),
+                    w.panelOffset(q + 3), tile);
+            for (int j = 0; j < 4; j++) {
+                TileKernels.merge(tile, j * Lanes.PANEL, 1, w.panelWidth(q + j), alpha, beta, c,
+                        cOff + (q + j) * Lanes.PANEL, 0);
+            }
+        }
+        for (; q < panelTo; q++) {
+            TileKernels.tile1(k, a, aOff, aStep, b, w.panelOffset(q), tile, 0);
+            TileKernels.merge(tile, 1, w.panelWidth(q), alpha, beta, c, cOff + q * Lanes.PANEL, 0);
+        }
+    }
+
+    /**
+     * Packs {@code rows x kLen} of A (element (i, p) at {@code a[at + i*rowStride + p*step]}) as micro-panels
+     * of MR rows: micro-panel t holds, for p = 0..kLen-1, rows t*MR .. t*MR+MR-1 of column p, zero past the
+     * last row.
+     */
+    static void packA(float[] a, int at, int rowStride, int step, int rows, int kLen, float[] dst) {
+        for (int t = 0; t < rows; t += MR) {
+            int base = t * kLen;
+            int real = Math.min(MR, rows - t);
+            for (int r = 0; r < MR; r++) {
+                int d = base + r;
+                if (r < real) {
+                    int src = at + (t + r) * rowStride;
+                    for (int p = 0; p < kLen; p++) {
+                        dst[d + p * MR] = a[src + p * step];
+                    }
+                } else {
+                    for (int p = 0; p < kLen; p++) {
+                        dst[d + p * MR] = 0f;
                     }
                 }
             }
@@ -64,5 +123,11 @@ public final class PanelGemm {
                 }
             }
         }
+    }
+
+    /** One thread's scratch: a packed block of A (MC x KC, rounded up to whole micro-panels) and a tile. */
+    private static final class Workspace {
+        final float[] packedA = new float[((MC + MR - 1) / MR) * MR * KC];
+        final float[] tile = new float[MR * Lanes.PANEL];
     }
 }
