@@ -55,6 +55,23 @@ public interface Backend {
     PackedMatrix pack(float[] w, int off, int rows, int cols);
 
     /**
+     * Lays out the transpose of the {@code rows x cols} row-major matrix at {@code w[off ..]} (so a
+     * {@code cols x rows} matrix) for {@link #multiply}, exactly as {@link #pack} would lay out a transposed
+     * copy. The backward pass multiplies by transposed weights at every training step; a backend that packs
+     * from a strided view overrides this and saves the copy.
+     */
+    default PackedMatrix packTransposed(float[] w, int off, int rows, int cols) {
+        Matrices.checkFits("W", w, off, rows, cols, cols);
+        float[] transposed = new float[Math.multiplyExact(rows, cols)];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                transposed[c * rows + r] = w[off + r * cols + c];
+            }
+        }
+        return pack(transposed, 0, cols, rows);
+    }
+
+    /**
      * {@code Y = X . W^T} (or {@code Y += X . W^T} when {@code accumulate}), where X is {@code m x W.cols()}
      * with leading dimension ldx and Y is {@code m x W.rows()} with leading dimension ldy. At m = 1 this is the
      * batch-1 recurrent product that dominates streaming inference.

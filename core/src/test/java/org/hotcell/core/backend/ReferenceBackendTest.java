@@ -127,6 +127,33 @@ class ReferenceBackendTest {
     }
 
     @Test
+    void transposedPackingMultipliesByTheTransposeAndChecksItsInput() {
+        SplittableRandom random = new SplittableRandom(5);
+        int m = 3;
+        int rows = 6;
+        int cols = 4;
+        float[] w = randoms(random, 2 + rows * cols);
+        float[] x = randoms(random, m * rows);
+        PackedMatrix packed = backend.packTransposed(w, 2, rows, cols);
+        assertThat(packed.rows()).isEqualTo(cols);
+        assertThat(packed.cols()).isEqualTo(rows);
+
+        float[] y = new float[m * cols];
+        backend.multiply(x, 0, rows, m, packed, y, 0, cols, false);
+        for (int i = 0; i < m; i++) {
+            for (int c = 0; c < cols; c++) {
+                double sum = 0;
+                for (int r = 0; r < rows; r++) {
+                    sum += (double) x[i * rows + r] * w[2 + r * cols + c];
+                }
+                assertThat((double) y[i * cols + c]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+        assertThatThrownBy(() -> backend.packTransposed(new float[7], 0, 2, 4))
+                .hasMessageContaining("W of 2x4 (leading dimension 4) at offset 0 needs 8 floats");
+    }
+
+    @Test
     void betaZeroOverwritesNaNInTheOutput() {
         float[] c = {Float.NaN};
         backend.gemm(false, false, 1, 1, 1, 1f, new float[] {2}, 0, 1, new float[] {3}, 0, 1, 0f, c, 0, 1);

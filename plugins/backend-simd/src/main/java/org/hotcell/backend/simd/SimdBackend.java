@@ -83,6 +83,13 @@ public final class SimdBackend implements Backend {
     }
 
     @Override
+    public PackedMatrix packTransposed(float[] w, int off, int rows, int cols) {
+        checkMatrix("W", w, off, rows, cols, cols);
+        // Element (i, k) of W^T is w[off + k*cols + i]: adjacent i are adjacent in w, so no copy is needed.
+        return PanelMatrix.pack(w, off, cols, rows, 1, cols);
+    }
+
+    @Override
     public void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                          boolean accumulate) {
         PanelMatrix packed = own(w);

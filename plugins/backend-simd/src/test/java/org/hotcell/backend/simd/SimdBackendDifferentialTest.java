@@ -92,6 +92,36 @@ class SimdBackendDifferentialTest {
         assertClose(got, expected, magnitude, y, accumulate ? 1f : 0f);
     }
 
+    @ParameterizedTest(name = "m={0} rows={1} cols={2} threads={5}")
+    @MethodSource("shapes")
+    void transposedPackingMultipliesByTheTranspose(int m, int rows, int cols, boolean unused, boolean unused2,
+                                                   int threads) {
+        SplittableRandom random = new SplittableRandom(rows * 17L + cols * 3L + m);
+        Backend simd = SimdBackend.withThreadCount(threads);
+        // W is rows x cols at offset 5; the product is X (m x rows) . (W^T)^T = X . W, so Y is m x cols.
+        float[] w = randoms(random, 5 + rows * cols);
+        float[] transposed = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                transposed[c * rows + r] = w[5 + r * cols + c];
+            }
+        }
+        float[] x = randoms(random, m * rows);
+        float[] expected = new float[m * cols];
+        float[] got = new float[m * cols];
+
+        PackedMatrix forSimd = simd.packTransposed(w, 5, rows, cols);
+        assertThat(forSimd.rows()).isEqualTo(cols);
+        assertThat(forSimd.cols()).isEqualTo(rows);
+        REFERENCE.multiply(x, 0, rows, m, REFERENCE.pack(transposed, 0, cols, rows), expected, 0, cols, false);
+        simd.multiply(x, 0, rows, m, forSimd, got, 0, cols, false);
+
+        float[] magnitude = new float[got.length];
+        REFERENCE.multiply(abs(x), 0, rows, m, REFERENCE.packTransposed(abs(w), 5, rows, cols), magnitude, 0, cols,
+                false);
+        assertClose(got, expected, magnitude, got, 0f);
+    }
+
     @ParameterizedTest(name = "m={0} n={1} transA={3}")
     @MethodSource("shapes")
     void gemvEqualsReference(int m, int n, int unused, boolean transA, boolean unused2, int threads) {

@@ -30,13 +30,7 @@ public final class TransposedPacking {
     public PackedMatrix get() {
         PackedMatrix result = packed;
         if (result == null) {
-            float[] transposed = new float[rows * cols];
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    transposed[c * rows + r] = m[off + r * cols + c];
-                }
-            }
-            result = backend.pack(transposed, 0, cols, rows);
+            result = backend.packTransposed(m, off, rows, cols);
             packed = result;
         }
         return result;
