@@ -79,14 +79,14 @@ public final class SimdBackend implements Backend {
     @Override
     public PackedMatrix pack(float[] w, int off, int rows, int cols) {
         checkMatrix("W", w, off, rows, cols, cols);
-        return PanelMatrix.pack(w, off, rows, cols);
+        return packOnTeam(w, off, rows, cols, cols, 1);
     }
 
     @Override
     public PackedMatrix packTransposed(float[] w, int off, int rows, int cols) {
         checkMatrix("W", w, off, rows, cols, cols);
         // Element (i, k) of W^T is w[off + k*cols + i]: adjacent i are adjacent in w, so no copy is needed.
-        return PanelMatrix.pack(w, off, cols, rows, 1, cols);
+        return packOnTeam(w, off, cols, rows, 1, cols);
     }
 
     @Override
@@ -109,7 +109,7 @@ public final class SimdBackend implements Backend {
             return;
         }
         // W = op(B)^T (n x k): element (j, p) is op(B)(p, j).
-        PanelMatrix w = transB ? PanelMatrix.pack(b, bOff, n, k, ldb, 1) : PanelMatrix.pack(b, bOff, n, k, 1, ldb);
+        PanelMatrix w = transB ? packOnTeam(b, bOff, n, k, ldb, 1) : packOnTeam(b, bOff, n, k, 1, ldb);
         product(a, aOff, transA ? 1 : lda, transA ? lda : 1, m, w, alpha, beta, c, cOff, ldc);
     }
 
@@ -144,6 +144,26 @@ public final class SimdBackend implements Backend {
     @Override
     public void mul(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int length) {
         VectorOps.mul(a, aOff, b, bOff, dst, dstOff, length);
+    }
+
+    /**
+     * Packs on all threads when the matrix is large: training repacks its weights at every step, and packing
+     * on one thread while the other waits was a third of a 2-thread training step at batch 1.
+     */
+    private PanelMatrix packOnTeam(float[] w, int off, int rows, int cols, int rowStride, int colStride) {
+        PanelMatrix packed = PanelMatrix.allocate(rows, cols);
+        int panels = packed.panels();
+        if (team == null || panels < 2 || (long) rows * cols < PARALLEL_THRESHOLD) {
+            packed.fill(w, off, rowStride, colStride, 0, panels);
+            return packed;
+        }
+        int parts = team.size();
+        boolean ran = team.tryRun(part -> packed.fill(w, off, rowStride, colStride,
+                (int) ((long) panels * part / parts), (int) ((long) panels * (part + 1) / parts)));
+        if (!ran) {
+            packed.fill(w, off, rowStride, colStride, 0, panels);
+        }
+        return packed;
     }
 
     /** C = alpha * A . W^T + beta * C, split over the team by fixed panel ranges. */

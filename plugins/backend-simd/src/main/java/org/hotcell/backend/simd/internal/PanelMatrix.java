@@ -1,5 +1,6 @@
 package org.hotcell.backend.simd.internal;
 
+import jdk.incubator.vector.FloatVector;
 import org.hotcell.core.backend.PackedMatrix;
 
 /**
@@ -9,6 +10,9 @@ import org.hotcell.core.backend.PackedMatrix;
  * and a thread that owns a range of panels owns a contiguous slice of memory (which stays in its core's L2).
  */
 public final class PanelMatrix implements PackedMatrix {
+    /** k steps per sweep across the panels when the source's panel rows are adjacent. */
+    private static final int COPY_BLOCK = 16;
+
     private final float[] data;
     private final int rows;
     private final int cols;
@@ -21,43 +25,59 @@ public final class PanelMatrix implements PackedMatrix {
         this.panels = panels;
     }
 
-    /** Packs the row-major {@code rows x cols} matrix at {@code w[off ..]}. */
-    public static PanelMatrix pack(float[] w, int off, int rows, int cols) {
-        return pack(w, off, rows, cols, cols, 1);
-    }
-
-    /**
-     * Packs the {@code rows x cols} matrix whose element (r, k) is {@code w[off + r*rowStride + k*colStride]}
-     * (so a transposed view packs without a copy first).
-     */
-    public static PanelMatrix pack(float[] w, int off, int rows, int cols, int rowStride, int colStride) {
+    /** An all-zero packing of a {@code rows x cols} matrix, to be filled panel range by panel range. */
+    public static PanelMatrix allocate(int rows, int cols) {
         int panels = (rows + Lanes.PANEL - 1) / Lanes.PANEL;
         long size = (long) panels * cols * Lanes.PANEL;
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("matrix of " + rows + "x" + cols + " is too large to pack");
         }
-        float[] data = new float[(int) size];
-        for (int q = 0; q < panels; q++) {
-            int base = q * cols * Lanes.PANEL;
-            int width = Math.min(Lanes.PANEL, rows - q * Lanes.PANEL);
-            int first = off + q * Lanes.PANEL * rowStride;
-            if (rowStride == 1) {
-                packColumns(w, first, colStride, cols, width, data, base);
-            } else {
-                packRows(w, first, rowStride, colStride, cols, width, data, base);
-            }
-        }
-        return new PanelMatrix(data, rows, cols, panels);
+        return new PanelMatrix(new float[(int) size], rows, cols, panels);
     }
 
     /**
-     * A panel whose source rows are adjacent (a transposed view, such as W^T stored row-major): each k step's
-     * values are contiguous in the source too, so packing is a copy of short runs.
+     * Packs panels {@code [panelFrom, panelTo)} from the matrix whose element (r, k) is
+     * {@code w[off + r*rowStride + k*colStride]}. Disjoint ranges may be filled by different threads.
      */
-    private static void packColumns(float[] w, int first, int colStride, int cols, int width, float[] data,
-                                    int base) {
-        for (int k = 0; k < cols; k++) {
-            System.arraycopy(w, first + k * colStride, data, base + k * Lanes.PANEL, width);
+    public void fill(float[] w, int off, int rowStride, int colStride, int panelFrom, int panelTo) {
+        if (rowStride == 1) {
+            fillFromColumns(w, off, colStride, panelFrom, panelTo);
+            return;
+        }
+        for (int q = panelFrom; q < panelTo; q++) {
+            int width = Math.min(Lanes.PANEL, rows - q * Lanes.PANEL);
+            packRows(w, off + q * Lanes.PANEL * rowStride, rowStride, colStride, cols, width, data,
+                    q * cols * Lanes.PANEL);
+        }
+    }
+
+    /**
+     * The source's rows of a panel are adjacent (a transposed view, such as W^T stored row-major), so each k
+     * step's values are one contiguous run in the source. Going panel by panel would read one 64-byte run
+     * per source row and jump a whole row ahead for the next; going in blocks of {@link #COPY_BLOCK} k steps
+     * across all panels reads every source row front to back instead.
+     */
+    private void fillFromColumns(float[] w, int off, int colStride, int panelFrom, int panelTo) {
+        for (int k0 = 0; k0 < cols; k0 += COPY_BLOCK) {
+            int k1 = Math.min(cols, k0 + COPY_BLOCK);
+            for (int q = panelFrom; q < panelTo; q++) {
+                int width = Math.min(Lanes.PANEL, rows - q * Lanes.PANEL);
+                int first = off + q * Lanes.PANEL;
+                int base = q * cols * Lanes.PANEL;
+                if (width == Lanes.PANEL) {
+                    for (int k = k0; k < k1; k++) {
+                        int src = first + k * colStride;
+                        int dst = base + k * Lanes.PANEL;
+                        FloatVector.fromArray(Lanes.SPECIES, w, src).intoArray(data, dst);
+                        FloatVector.fromArray(Lanes.SPECIES, w, src + Lanes.LENGTH)
+                                .intoArray(data, dst + Lanes.LENGTH);
+                    }
+                } else {
+                    for (int k = k0; k < k1; k++) {
+                        System.arraycopy(w, first + k * colStride, data, base + k * Lanes.PANEL, width);
+                    }
+                }
+            }
         }
     }
 
