@@ -26,11 +26,12 @@ class SimdBackendDifferentialTest {
     static Stream<Arguments> shapes() {
         SplittableRandom random = new SplittableRandom(11);
         Stream.Builder<Arguments> shapes = Stream.builder();
-        // Edges of the tiling: single rows and columns, one short of a panel, panels plus one, k blocks (256),
-        // every remainder of the 4-row micro-panel, and row counts crossing the 96-row A block once and twice.
+        // Edges of the tiling: single rows and columns, one short of a panel, panels plus one, k crossing the
+        // 512-step k block once and twice, every remainder of the 4-row micro-panel, and row counts crossing the
+        // 192-row A block once and twice.
         int[][] fixed = {{1, 1, 1}, {1, 31, 7}, {1, 33, 300}, {3, 32, 5}, {4, 64, 256}, {5, 65, 257},
                 {6, 16, 9}, {7, 17, 513}, {8, 48, 255}, {95, 20, 40}, {96, 16, 256}, {100, 97, 3}, {97, 130, 129},
-                {193, 33, 300}, {1, 1024, 256}, {2, 4096, 64}};
+                {193, 33, 300}, {385, 20, 1025}, {1, 1024, 256}, {2, 4096, 64}};
         for (int[] s : fixed) {
             shapes.add(Arguments.of(s[0], s[1], s[2], false, false, 1));
             shapes.add(Arguments.of(s[0], s[1], s[2], true, true, 2));
