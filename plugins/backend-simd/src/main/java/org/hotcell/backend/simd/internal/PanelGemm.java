@@ -20,8 +20,16 @@ public final class PanelGemm {
     static final int MC = 192;
     private static final int MR = TileKernels.MR;
 
-    /** Per-thread packed A block and result tile, reused across calls so a warm product allocates nothing. */
-    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    /** Floats of a thread's scratch before its packed A block: the result tile. */
+    private static final int TILE = MR * Lanes.PANEL;
+
+    /**
+     * Per-thread scratch, reused across calls so a warm product allocates nothing: the result tile, then the
+     * packed A block, grown to the largest block the thread has needed (at most MC x KC). It is a bare
+     * {@code float[]} on purpose: a value of one of this bundle's classes in a thread-local of a long-lived
+     * thread (an HTTP worker, say) would hold this bundle's class loader after the bundle is updated.
+     */
+    private static final ThreadLocal<float[]> SCRATCH = new ThreadLocal<>();
 
     private PanelGemm() {
     }
@@ -40,26 +48,27 @@ public final class PanelGemm {
             scale(m, w, beta, c, cOff, ldc, panelFrom, panelTo);
             return;
         }
-        Workspace ws = WORKSPACE.get();
         if (m == 1) {
-            singleRow(a, aOff, aStep, w, alpha, beta, c, cOff, panelFrom, panelTo, ws.tile);
+            singleRow(a, aOff, aStep, w, alpha, beta, c, cOff, panelFrom, panelTo, scratch(0));
             return;
         }
+        int blockRows = (Math.min(MC, m) + MR - 1) / MR * MR;
+        float[] ws = scratch(blockRows * Math.min(KC, k));
         float[] b = w.data();
         for (int pc = 0; pc < k; pc += KC) {
             int kLen = Math.min(KC, k - pc);
             float blockBeta = pc == 0 ? beta : 1f;
             for (int ic = 0; ic < m; ic += MC) {
                 int rows = Math.min(MC, m - ic);
-                packA(a, aOff + ic * aRowStride + pc * aStep, aRowStride, aStep, rows, kLen, ws.packedA);
+                packA(a, aOff + ic * aRowStride + pc * aStep, aRowStride, aStep, rows, kLen, ws, TILE);
                 for (int q = panelFrom; q < panelTo; q++) {
                     int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
                     int width = w.panelWidth(q);
                     int cCol = cOff + q * Lanes.PANEL;
                     for (int i = 0; i < rows; i += MR) {
                         // A short last micro-panel is zero-padded: its extra rows cost FMAs, not results.
-                        TileKernels.tile4(kLen, ws.packedA, i * kLen, b, bOff, ws.tile);
-                        TileKernels.merge(ws.tile, Math.min(MR, rows - i), width, alpha, blockBeta, c,
+                        TileKernels.tile4(kLen, ws, TILE + i * kLen, b, bOff, ws);
+                        TileKernels.merge(ws, Math.min(MR, rows - i), width, alpha, blockBeta, c,
                                 cCol + (ic + i) * ldc, ldc);
                     }
                 }
@@ -92,12 +101,12 @@ public final class PanelGemm {
 
     /**
      * Packs {@code rows x kLen} of A (element (i, p) at {@code a[at + i*rowStride + p*step]}) as micro-panels
-     * of MR rows: micro-panel t holds, for p = 0..kLen-1, rows t*MR .. t*MR+MR-1 of column p, zero past the
-     * last row.
+     * of MR rows from {@code dst[dstOff]}: micro-panel t holds, for p = 0..kLen-1, rows t*MR .. t*MR+MR-1 of
+     * column p, zero past the last row.
      */
-    static void packA(float[] a, int at, int rowStride, int step, int rows, int kLen, float[] dst) {
+    static void packA(float[] a, int at, int rowStride, int step, int rows, int kLen, float[] dst, int dstOff) {
         for (int t = 0; t < rows; t += MR) {
-            int base = t * kLen;
+            int base = dstOff + t * kLen;
             int real = Math.min(MR, rows - t);
             for (int r = 0; r < MR; r++) {
                 int d = base + r;
@@ -128,9 +137,13 @@ public final class PanelGemm {
         }
     }
 
-    /** One thread's scratch: a packed block of A (MC x KC, rounded up to whole micro-panels) and a tile. */
-    private static final class Workspace {
-        final float[] packedA = new float[((MC + MR - 1) / MR) * MR * KC];
-        final float[] tile = new float[MR * Lanes.PANEL];
+    /** This thread's scratch with room for the tile and {@code packedFloats} of packed A. */
+    private static float[] scratch(int packedFloats) {
+        float[] scratch = SCRATCH.get();
+        if (scratch == null || scratch.length < TILE + packedFloats) {
+            scratch = new float[TILE + packedFloats];
+            SCRATCH.set(scratch);
+        }
+        return scratch;
     }
 }
