@@ -152,39 +152,41 @@ public final class SimdBackend implements Backend {
      */
     private PanelMatrix packOnTeam(float[] w, int off, int rows, int cols, int rowStride, int colStride) {
         PanelMatrix packed = PanelMatrix.allocate(rows, cols);
-        int panels = packed.panels();
-        if (team == null || panels < 2 || (long) rows * cols < PARALLEL_THRESHOLD) {
-            packed.fill(w, off, rowStride, colStride, 0, panels);
-            return packed;
-        }
-        int parts = team.size();
-        boolean ran = team.tryRun(part -> packed.fill(w, off, rowStride, colStride,
-                (int) ((long) panels * part / parts), (int) ((long) panels * (part + 1) / parts)));
-        if (!ran) {
-            packed.fill(w, off, rowStride, colStride, 0, panels);
-        }
+        onPanels(packed.panels(), (long) rows * cols,
+                (from, to) -> packed.fill(w, off, rowStride, colStride, from, to));
         return packed;
     }
 
     /** C = alpha * A . W^T + beta * C, split over the team by fixed panel ranges. */
     private void product(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
                          float beta, float[] c, int cOff, int ldc) {
-        int panels = w.panels();
-        long work = (long) m * w.rows() * w.cols();
+        onPanels(w.panels(), (long) m * w.rows() * w.cols(),
+                (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
+    }
+
+    /**
+     * Runs {@code task} over panels {@code [0, panels)}: in fixed contiguous ranges, one per thread, when the
+     * job is worth a hand-off ({@code work} floats or multiply-adds), else on the calling thread alone. The
+     * ranges are the same for every call on the same matrix, so each thread keeps meeting its own panels.
+     */
+    private void onPanels(int panels, long work, PanelRange task) {
         if (team == null || panels < 2 || work < PARALLEL_THRESHOLD) {
-            PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, 0, panels);
+            task.run(0, panels);
             return;
         }
         int parts = team.size();
-        boolean ran = team.tryRun(part -> {
-            int from = (int) ((long) panels * part / parts);
-            int to = (int) ((long) panels * (part + 1) / parts);
-            PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to);
-        });
+        boolean ran = team.tryRun(part -> task.run((int) ((long) panels * part / parts),
+                (int) ((long) panels * (part + 1) / parts)));
         if (!ran) {
             // Another model holds the team: compute here rather than wait.
-            PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, 0, panels);
+            task.run(0, panels);
         }
+    }
+
+    /** Work over a range of panels. */
+    @FunctionalInterface
+    private interface PanelRange {
+        void run(int from, int to);
     }
 
     private static PanelMatrix own(PackedMatrix w) {
