@@ -17,14 +17,45 @@ import org.junit.jupiter.api.Test;
 class SpinTeamTest {
 
     @Test
-    void everyPartRunsOncePerJobOnDistinctThreads() {
+    void everyPartRunsOncePerJobAndPartZeroOnTheCaller() {
         SpinTeam team = new SpinTeam(3, "test-team");
         for (int round = 0; round < 1000; round++) {
-            ConcurrentHashMap<Integer, String> ran = new ConcurrentHashMap<>();
-            assertThat(team.tryRun(part -> ran.put(part, Thread.currentThread().getName()))).isTrue();
-            assertThat(ran).containsOnlyKeys(0, 1, 2);
-            assertThat(ran.get(0)).isEqualTo(Thread.currentThread().getName());
-            assertThat(ran.values()).doesNotHaveDuplicates();
+            ConcurrentHashMap<Integer, Integer> ran = new ConcurrentHashMap<>();
+            ConcurrentHashMap<Integer, String> where = new ConcurrentHashMap<>();
+            assertThat(team.tryRun(part -> {
+                ran.merge(part, 1, Integer::sum);
+                where.put(part, Thread.currentThread().getName());
+            })).isTrue();
+            assertThat(ran).containsOnlyKeys(0, 1, 2).allSatisfy((part, times) -> assertThat(times).isEqualTo(1));
+            assertThat(where.get(0)).isEqualTo(Thread.currentThread().getName());
+        }
+    }
+
+    /** A worker that is up takes its own part: here the caller's part waits (up to 10 s) until it has. */
+    @Test
+    void runningWorkersTakeTheirOwnParts() {
+        SpinTeam team = new SpinTeam(2, "test-team");
+        for (int round = 0; round < 200; round++) {
+            CountDownLatch workerStarted = new CountDownLatch(1);
+            ConcurrentHashMap<Integer, String> where = new ConcurrentHashMap<>();
+            assertThat(team.tryRun(part -> {
+                where.put(part, Thread.currentThread().getName());
+                if (part == 1) {
+                    workerStarted.countDown();
+                } else {
+                    await(workerStarted);
+                }
+            })).isTrue();
+            assertThat(where.get(1)).as("round %d", round).isEqualTo("test-team-1");
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("worker took its part").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -102,5 +133,30 @@ class SpinTeamTest {
         long used = cpu.getThreadCpuTime(workerId.get()) - before;
         assertThat(team.liveWorkers()).isEqualTo(1);
         assertThat(TimeUnit.NANOSECONDS.toMillis(used)).as("worker CPU ms over one idle second").isLessThan(10);
+    }
+
+    /**
+     * A worker that does not come (asleep, or not scheduled on a busy machine; here, never started) costs the
+     * caller time but cannot hold it: the caller runs the untaken parts itself.
+     */
+    @Test
+    void theCallerRunsThePartsOfAWorkerThatDoesNotCome() {
+        SpinTeam team = new SpinTeam(3, "absent", task -> new Thread(task) {
+            @Override
+            public void start() {
+                // never runs
+            }
+        });
+        for (int round = 0; round < 3; round++) {
+            ConcurrentHashMap<Integer, String> ran = new ConcurrentHashMap<>();
+            assertThat(team.tryRun(part -> ran.put(part, Thread.currentThread().getName()))).isTrue();
+            assertThat(ran).containsOnlyKeys(0, 1, 2);
+            assertThat(ran.values()).containsOnly(Thread.currentThread().getName());
+        }
+        assertThatThrownBy(() -> team.tryRun(part -> {
+            if (part == 2) {
+                throw new IllegalStateException("part 2 broke");
+            }
+        })).hasMessage("part 2 broke");
     }
 }

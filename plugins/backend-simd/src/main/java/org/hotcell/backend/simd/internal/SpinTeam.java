@@ -1,5 +1,6 @@
 package org.hotcell.backend.simd.internal;
 
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -8,8 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed team of threads that runs one job in {@code size} parts: part 0 on the caller, parts 1.. on
- * workers. A recurrent step takes microseconds, so hand-off and join are by spinning on volatile counters
+ * A fixed team of threads that runs one job in {@code size} parts: part 0 on the caller, part i on worker i
+ * unless the caller, done with its own, finds it untaken and runs it itself. A recurrent step takes microseconds, so hand-off and join are by spinning on volatile counters
  * rather than through an executor. A worker spins for {@link #SPIN_NANOS} after its last job (long enough
  * to catch the next step of a running sequence), then sleeps until {@link #tryRun} wakes it; after
  * {@link #IDLE_EXIT_NANOS} without work it ends, so an unused backend holds no threads (and no class loader
@@ -31,6 +32,9 @@ public final class SpinTeam {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicIntegerArray alive;
+    /** Per part of the current job, 1 once a thread (its worker or the caller) has taken it. */
+    private final AtomicIntegerArray claimed;
+    private final ThreadFactory threadFactory;
     private final Thread[] threads;
     private volatile long generation;
     private volatile IntConsumer job;
@@ -38,12 +42,19 @@ public final class SpinTeam {
 
     /** A team of {@code size} participants, the caller included. */
     public SpinTeam(int size, String name) {
+        this(size, name, Thread::new);
+    }
+
+    /** As {@link #SpinTeam(int, String)}, with workers made by {@code threadFactory} (tests). */
+    public SpinTeam(int size, String name, ThreadFactory threadFactory) {
         if (size < 1) {
             throw new IllegalArgumentException("team size must be at least 1, got " + size);
         }
         this.size = size;
         this.name = name;
         this.alive = new AtomicIntegerArray(size);
+        this.claimed = new AtomicIntegerArray(size);
+        this.threadFactory = threadFactory;
         this.threads = new Thread[size];
     }
 
@@ -53,8 +64,11 @@ public final class SpinTeam {
     }
 
     /**
-     * Runs {@code part.accept(i)} for i in [0, size), part 0 on the calling thread, and returns when all are
-     * done; returns false without running anything when another job holds the team.
+     * Runs {@code part.accept(i)} for i in [0, size) and returns when all are done; returns false without
+     * running anything when another job holds the team. Part 0 runs on the calling thread, part i on worker i
+     * when that worker claims it first; once its own part is done, the caller claims and runs every part whose
+     * worker has not started it yet. So a worker that is asleep, or not scheduled because the machine is busy,
+     * costs the caller time but never leaves it waiting.
      *
      * @throws RuntimeException the first failure of any part, after all parts have finished
      */
@@ -72,12 +86,23 @@ public final class SpinTeam {
             failure = null;
             job = part;
             pending.set(size - 1);
+            // Claims are reset after job and pending are set: a worker that claims part i reads the job after
+            // its claim, so even one that saw only the previous generation runs the current job's part.
+            for (int i = 1; i < size; i++) {
+                claimed.set(i, 0);
+            }
             generation = current + 1;
             for (int i = 1; i < size; i++) {
                 LockSupport.unpark(threads[i]);
             }
             try {
-                part.accept(0);
+                runPart(part, 0);
+                for (int i = 1; i < size; i++) {
+                    if (claimed.compareAndSet(i, 0, 1)) {
+                        runPart(part, i);
+                        pending.decrementAndGet();
+                    }
+                }
             } finally {
                 while (pending.get() != 0) {
                     Thread.onSpinWait();
@@ -97,9 +122,21 @@ public final class SpinTeam {
         }
     }
 
+    /** Runs one part, keeping the first failure for {@link #tryRun} to throw once every part is over. */
+    private void runPart(IntConsumer part, int index) {
+        try {
+            part.accept(index);
+        } catch (Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+        }
+    }
+
     private void start(int index, long seen) {
         alive.set(index, 1);
-        Thread thread = new Thread(() -> work(index, seen), name + "-" + index);
+        Thread thread = threadFactory.newThread(() -> work(index, seen));
+        thread.setName(name + "-" + index);
         thread.setDaemon(true);
         threads[index] = thread;
         thread.start();
@@ -111,12 +148,12 @@ public final class SpinTeam {
             long now = generation;
             if (now != seen) {
                 seen = now;
-                try {
-                    job.accept(index);
-                } catch (Throwable t) {
-                    failure = t;
-                } finally {
-                    pending.decrementAndGet();
+                if (claimed.compareAndSet(index, 0, 1)) {
+                    try {
+                        runPart(job, index);
+                    } finally {
+                        pending.decrementAndGet();
+                    }
                 }
                 idleSince = System.nanoTime();
                 continue;
