@@ -79,6 +79,32 @@ public interface Backend {
     void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                   boolean accumulate);
 
+    /**
+     * {@link #multiply}, then {@code after} over every unit of a grouped product. The rows of W (the columns of
+     * Y) are {@code groups} equal blocks of {@code units = W.rows() / groups} (an LSTM's four gate blocks of H
+     * units); unit u stands for column {@code b*units + u} of every block b. {@code after.run(from, to)} is
+     * called for disjoint ranges that together cover {@code [0, units)} once, each as soon as those units'
+     * columns are final in all m rows of Y.
+     *
+     * <p>A multi-threaded backend splits the units among its threads so that each thread computes its
+     * units' columns in every block and then runs {@code after} on them while they are still in its cache:
+     * the cell's element-wise step runs in parallel and beside the product instead of after it on one thread.
+     * So {@code after} may run on several threads at once, and while other threads still read X: it may read
+     * and write Y's columns of its own units and memory the product does not touch, and must not write X.
+     * This default runs the whole product, then {@code after} once over all units on the calling thread.
+     *
+     * @throws org.hotcell.core.error.ShapeMismatchException when W's rows do not split into {@code groups}
+     *         equal blocks
+     */
+    default void multiplyThen(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
+                              boolean accumulate, int groups, UnitTask after) {
+        int units = Matrices.unitsPerGroup(w.rows(), groups);
+        multiply(x, xOff, ldx, m, w, y, yOff, ldy, accumulate);
+        if (units > 0) {
+            after.run(0, units);
+        }
+    }
+
     /** {@code dst[i] = a[i] + b[i]} for i in [0, length). dst may alias a or b exactly. */
     default void add(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int length) {
         for (int i = 0; i < length; i++) {

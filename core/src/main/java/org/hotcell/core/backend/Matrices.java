@@ -31,4 +31,18 @@ public final class Matrices {
                     + ") at offset " + off + " needs " + last + " floats, the array has " + data.length);
         }
     }
+
+    /**
+     * The units per group when the {@code rows} rows of a packed matrix are {@code groups} equal blocks
+     * ({@link Backend#multiplyThen}).
+     *
+     * @throws ShapeMismatchException when they are not
+     */
+    public static int unitsPerGroup(int rows, int groups) {
+        if (groups < 1 || rows % groups != 0) {
+            throw new ShapeMismatchException("a matrix of " + rows + " rows does not split into " + groups
+                    + " equal groups");
+        }
+        return rows / groups;
+    }
 }

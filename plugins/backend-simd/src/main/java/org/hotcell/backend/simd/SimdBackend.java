@@ -10,6 +10,7 @@ import org.hotcell.backend.simd.internal.VectorOps;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.backend.PackedMatrix;
+import org.hotcell.core.backend.UnitTask;
 
 /**
  * The Vector API backend. Weights are packed once into column panels of W^T ({@code PanelMatrix}); products
@@ -96,6 +97,44 @@ public final class SimdBackend implements Backend {
         checkMatrix("X", x, xOff, m, packed.cols(), ldx);
         checkMatrix("Y", y, yOff, m, packed.rows(), ldy);
         product(x, xOff, ldx, 1, m, packed, 1f, accumulate ? 1f : 0f, y, yOff, ldy);
+    }
+
+    /**
+     * With the team: each thread takes the same share of every group's panels and runs {@code after} on its
+     * units as soon as its panels are done, so the cell's element-wise step runs on both cores, on data the
+     * thread has just written. That needs each group to start on a panel edge ({@code units} a multiple of
+     * {@link Lanes#PANEL}); otherwise, or when the product is small, the whole product runs first and
+     * {@code after} runs once on the calling thread.
+     */
+    @Override
+    public void multiplyThen(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
+                             boolean accumulate, int groups, UnitTask after) {
+        PanelMatrix packed = own(w);
+        int units = Matrices.unitsPerGroup(packed.rows(), groups);
+        checkMatrix("X", x, xOff, m, packed.cols(), ldx);
+        checkMatrix("Y", y, yOff, m, packed.rows(), ldy);
+        if (units == 0) {
+            return;
+        }
+        float beta = accumulate ? 1f : 0f;
+        int groupPanels = units / Lanes.PANEL;
+        long work = (long) m * packed.rows() * packed.cols();
+        if (team != null && units % Lanes.PANEL == 0 && groupPanels >= 2 && work >= PARALLEL_THRESHOLD) {
+            int parts = team.size();
+            boolean ran = team.tryRun(part -> {
+                int from = (int) ((long) groupPanels * part / parts);
+                int to = (int) ((long) groupPanels * (part + 1) / parts);
+                if (from < to) {
+                    PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from, to, groups, groupPanels);
+                    after.run(from * Lanes.PANEL, to * Lanes.PANEL);
+                }
+            });
+            if (ran) {
+                return;
+            }
+        }
+        product(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy);
+        after.run(0, units);
     }
 
     @Override

@@ -3,7 +3,13 @@ package org.hotcell.backend.simd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
 import org.hotcell.core.backend.Backend;
@@ -181,6 +187,77 @@ class SimdBackendDifferentialTest {
         assertThat(two.rank()).isGreaterThan(REFERENCE.rank());
         assertThat(two.withThreads(2)).isSameAs(two);
         assertThat(two.withThreads(1).describe()).endsWith("1 thread");
+    }
+
+    static Stream<Arguments> groupedShapes() {
+        // (m, groups, units, cols, threads): split paths (units a whole number of panels, big enough), a group
+        // too small to split, units not on a panel edge, and one thread.
+        return Stream.of(Arguments.of(1, 4, 256, 256, 2), Arguments.of(1, 4, 512, 64, 3),
+                Arguments.of(32, 4, 64, 96, 2), Arguments.of(5, 3, 48, 300, 2), Arguments.of(7, 1, 160, 50, 2),
+                Arguments.of(3, 4, 40, 100, 2), Arguments.of(2, 4, 16, 8, 2), Arguments.of(9, 4, 64, 64, 1));
+    }
+
+    /**
+     * {@code multiplyThen}: the product equals the reference's, every unit is handed out exactly once, and when a
+     * range is handed out its columns in every group already hold their final values.
+     */
+    @ParameterizedTest(name = "m={0} groups={1} units={2} cols={3} threads={4}")
+    @MethodSource("groupedShapes")
+    void multiplyThenHandsOutEveryUnitOnceWithItsColumnsFinal(int m, int groups, int units, int cols, int threads) {
+        SplittableRandom random = new SplittableRandom(units * 7L + cols);
+        Backend simd = SimdBackend.withThreadCount(threads);
+        int rows = groups * units;
+        float[] w = randoms(random, rows * cols);
+        float[] x = randoms(random, m * cols);
+        float[] start = randoms(random, m * rows);
+        float[] expected = start.clone();
+        REFERENCE.multiply(x, 0, cols, m, REFERENCE.pack(w, 0, rows, cols), expected, 0, rows, true);
+        float[] magnitude = new float[m * rows];
+        REFERENCE.multiply(abs(x), 0, cols, m, REFERENCE.pack(abs(w), 0, rows, cols), magnitude, 0, rows, false);
+
+        float[] y = start.clone();
+        AtomicIntegerArray handedOut = new AtomicIntegerArray(units);
+        Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        AtomicInteger calls = new AtomicInteger();
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        simd.multiplyThen(x, 0, cols, m, simd.pack(w, 0, rows, cols), y, 0, rows, true, groups, (from, to) -> {
+            threadNames.add(Thread.currentThread().getName());
+            calls.incrementAndGet();
+            for (int u = from; u < to; u++) {
+                handedOut.incrementAndGet(u);
+                for (int i = 0; i < m; i++) {
+                    for (int g = 0; g < groups; g++) {
+                        int at = i * rows + g * units + u;
+                        double bound = 1e-5 * (magnitude[at] + Math.abs(start[at])) + 1e-30;
+                        if (!(Math.abs((double) y[at] - expected[at]) <= bound)) {
+                            wrong.add("row " + i + " column " + (g * units + u) + ": " + y[at] + " when handed out, "
+                                    + expected[at] + " expected");
+                        }
+                    }
+                }
+            }
+        });
+        assertThat(wrong).as("columns not final when handed out").isEmpty();
+        for (int u = 0; u < units; u++) {
+            assertThat(handedOut.get(u)).as("times unit %d was handed out", u).isEqualTo(1);
+        }
+        assertClose(y, expected, magnitude, start, 1f);
+        // Split: one call per thread's share (whichever thread runs it: the caller takes a share its worker has
+        // not started); else one call for all units on the calling thread.
+        boolean splits = threads > 1 && units % 16 == 0 && units >= 32 && (long) m * rows * cols >= 1 << 15;
+        assertThat(calls.get()).as("unit task calls").isEqualTo(splits ? Math.min(threads, units / 16) : 1);
+        if (!splits) {
+            assertThat(threadNames).containsExactly(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void multiplyThenRejectsGroupsThatDoNotDivideTheRows() {
+        Backend simd = SimdBackend.withThreadCount(2);
+        PackedMatrix w = simd.pack(new float[10 * 3], 0, 10, 3);
+        assertThatThrownBy(() -> simd.multiplyThen(new float[3], 0, 3, 1, w, new float[10], 0, 10, false, 4,
+                (from, to) -> { })).isInstanceOf(ShapeMismatchException.class)
+                .hasMessageContaining("10 rows").hasMessageContaining("4 equal groups");
     }
 
     /** |got - expected| <= 1e-5 * (magnitude of the product + |beta * c|) + tiny, element by element. */

@@ -44,35 +44,40 @@ public final class CellCases {
 
     /** The specs without the scenarios. */
     public static List<CellSpec> specs() {
+        return specs(INPUT, HIDDEN);
+    }
+
+    /** The same specs for other sizes. */
+    public static List<CellSpec> specs(int input, int hidden) {
         List<CellSpec> specs = new ArrayList<>();
         for (String family : FAMILIES) {
-            specs.add(base("lstm").activation("gate", family).activation("candidate", family)
+            specs.add(base("lstm", input, hidden).activation("gate", family).activation("candidate", family)
                     .activation("output", family).build());
-            specs.add(base("gru").activation("gate", family).activation("candidate", family).build());
-            specs.add(base("rnn").activation("activation", family).build());
+            specs.add(base("gru", input, hidden).activation("gate", family).activation("candidate", family).build());
+            specs.add(base("rnn", input, hidden).activation("activation", family).build());
         }
-        specs.add(base("lstm").peepholes(true).build());
-        specs.add(base("lstm").inputForget(true).build());
-        specs.add(base("lstm").clip(0.7f).build());
-        specs.add(base("lstm").bias(false).build());
-        specs.add(base("lstm").peepholes(true).inputForget(true).clip(0.7f).build());
-        specs.add(base("lstm").peepholes(true).clip(0.6f).activation("input_gate", "softplus")
+        specs.add(base("lstm", input, hidden).peepholes(true).build());
+        specs.add(base("lstm", input, hidden).inputForget(true).build());
+        specs.add(base("lstm", input, hidden).clip(0.7f).build());
+        specs.add(base("lstm", input, hidden).bias(false).build());
+        specs.add(base("lstm", input, hidden).peepholes(true).inputForget(true).clip(0.7f).build());
+        specs.add(base("lstm", input, hidden).peepholes(true).clip(0.6f).activation("input_gate", "softplus")
                 .activation("forget_gate", "test_swish").activation("output_gate", "hard_tanh")
                 .activation("candidate", "leaky_relu").activation("output", "softplus").build());
-        specs.add(base("gru").linearBeforeReset(true).build());
-        specs.add(base("gru").clip(0.7f).build());
-        specs.add(base("gru").bias(false).build());
-        specs.add(base("gru").linearBeforeReset(true).clip(0.6f).activation("update_gate", "test_swish")
+        specs.add(base("gru", input, hidden).linearBeforeReset(true).build());
+        specs.add(base("gru", input, hidden).clip(0.7f).build());
+        specs.add(base("gru", input, hidden).bias(false).build());
+        specs.add(base("gru", input, hidden).linearBeforeReset(true).clip(0.6f).activation("update_gate", "test_swish")
                 .activation("reset_gate", "softplus").activation("candidate", "relu").build());
-        specs.add(base("gru").clip(0.6f).activation("update_gate", "hard_tanh").activation("reset_gate", "tanh")
+        specs.add(base("gru", input, hidden).clip(0.6f).activation("update_gate", "hard_tanh").activation("reset_gate", "tanh")
                 .activation("candidate", "softplus").build());
-        specs.add(base("rnn").clip(0.7f).build());
-        specs.add(base("rnn").bias(false).activation("activation", "softplus").build());
+        specs.add(base("rnn", input, hidden).clip(0.7f).build());
+        specs.add(base("rnn", input, hidden).bias(false).activation("activation", "softplus").build());
         return specs;
     }
 
-    private static CellSpec.Builder base(String type) {
-        return CellSpec.builder(type).inputSize(INPUT).hiddenSize(HIDDEN);
+    private static CellSpec.Builder base(String type, int input, int hidden) {
+        return CellSpec.builder(type).inputSize(input).hiddenSize(hidden);
     }
 
     /** E.g. {@code lstm peepholes clip=0.7 {gate=relu}}. */

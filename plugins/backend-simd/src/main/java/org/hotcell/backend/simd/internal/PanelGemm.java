@@ -43,13 +43,30 @@ public final class PanelGemm {
      */
     public static void run(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
                            float beta, float[] c, int cOff, int ldc, int panelFrom, int panelTo) {
+        run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, panelFrom, panelTo, 1, 0);
+    }
+
+    /**
+     * As {@link #run(float[], int, int, int, int, PanelMatrix, float, float, float[], int, int, int, int)}, over
+     * panels {@code [panelFrom, panelTo)} of each of {@code groups} groups of {@code groupPanels} panels: panel
+     * {@code g*groupPanels + q} for every g, one pass over A for all of them.
+     */
+    public static void run(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
+                           float beta, float[] c, int cOff, int ldc, int panelFrom, int panelTo, int groups,
+                           int groupPanels) {
         int k = w.cols();
         if (k == 0) {
-            scale(m, w, beta, c, cOff, ldc, panelFrom, panelTo);
+            for (int g = 0; g < groups; g++) {
+                scale(m, w, beta, c, cOff, ldc, g * groupPanels + panelFrom, g * groupPanels + panelTo);
+            }
             return;
         }
         if (m == 1) {
-            singleRow(a, aOff, aStep, w, alpha, beta, c, cOff, panelFrom, panelTo, scratch(0));
+            float[] tile = scratch(0);
+            for (int g = 0; g < groups; g++) {
+                singleRow(a, aOff, aStep, w, alpha, beta, c, cOff, g * groupPanels + panelFrom,
+                        g * groupPanels + panelTo, tile);
+            }
             return;
         }
         int blockRows = (Math.min(MC, m) + MR - 1) / MR * MR;
@@ -61,15 +78,17 @@ public final class PanelGemm {
             for (int ic = 0; ic < m; ic += MC) {
                 int rows = Math.min(MC, m - ic);
                 packA(a, aOff + ic * aRowStride + pc * aStep, aRowStride, aStep, rows, kLen, ws, TILE);
-                for (int q = panelFrom; q < panelTo; q++) {
-                    int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
-                    int width = w.panelWidth(q);
-                    int cCol = cOff + q * Lanes.PANEL;
-                    for (int i = 0; i < rows; i += MR) {
-                        // A short last micro-panel is zero-padded: its extra rows cost FMAs, not results.
-                        TileKernels.tile4(kLen, ws, TILE + i * kLen, b, bOff, ws);
-                        TileKernels.merge(ws, Math.min(MR, rows - i), width, alpha, blockBeta, c,
-                                cCol + (ic + i) * ldc, ldc);
+                for (int g = 0; g < groups; g++) {
+                    for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
+                        int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
+                        int width = w.panelWidth(q);
+                        int cCol = cOff + q * Lanes.PANEL;
+                        for (int i = 0; i < rows; i += MR) {
+                            // A short last micro-panel is zero-padded: its extra rows cost FMAs, not results.
+                            TileKernels.tile4(kLen, ws, TILE + i * kLen, b, bOff, ws);
+                            TileKernels.merge(ws, Math.min(MR, rows - i), width, alpha, blockBeta, c,
+                                    cCol + (ic + i) * ldc, ldc);
+                        }
                     }
                 }
             }

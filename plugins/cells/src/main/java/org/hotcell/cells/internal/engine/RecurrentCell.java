@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
+import org.hotcell.core.backend.UnitTask;
 import org.hotcell.core.cell.Cell;
 import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellSpec;
@@ -112,7 +113,7 @@ public abstract class RecurrentCell implements Cell {
         float[] y = new float[rows * hidden];
         Trace trace = keepTrace ? new Trace(this, x, reverse, lengths, rows, width, hidden, hasCell, tracesExtra())
                 : null;
-        Workspace ws = new Workspace(batch, width, hidden);
+        Workspace ws = newWorkspace(batch);
         float[] h = state.h();
         float[] c = state.c();
         boolean timeMajor = x.layout() == Layout.TIME_MAJOR;
@@ -162,7 +163,7 @@ public abstract class RecurrentCell implements Cell {
         }
         Workspace ws = spare.getAndSet(null);
         if (ws == null || ws.batch != batch) {
-            ws = new Workspace(batch, width, hidden);
+            ws = newWorkspace(batch);
         }
         backend.multiply(x, xOff, inputSize, batch, packedW, ws.g, 0, width, false);
         backend.addRowVector(ws.g, 0, width, batch, width, inputBias, 0);
@@ -178,8 +179,35 @@ public abstract class RecurrentCell implements Cell {
      * {@code Gx} (zero rows for the others); add the recurrent part, apply the activations, and update
      * {@code h} (and {@code c}) of those streams in place. With a trace, record what backward needs at each
      * stream's storage row. Must not allocate.
+     *
+     * <p>The element-wise work goes in the cell type's {@link #unitTasks}, handed to
+     * {@link Backend#multiplyThen} with the recurrent product, so that it runs per range of hidden units on the
+     * thread that computed them; the tasks write the new h to {@code ws.hNext} and {@link #commitHidden}
+     * copies it over h once the product is over.
      */
     protected abstract void advance(Workspace ws, float[] h, float[] c, Trace trace);
+
+    /**
+     * The cell type's element-wise steps over a range of hidden units, bound to {@code ws} (they read the step's
+     * state from {@link Workspace#h()}, {@link Workspace#c()} and {@link Workspace#trace()}). Made once per
+     * workspace.
+     */
+    protected abstract UnitTask[] unitTasks(Workspace ws);
+
+    /** Copies the new hidden state of the running streams from {@code ws.hNext} to h. */
+    protected final void commitHidden(Workspace ws, float[] h) {
+        for (int n = 0; n < ws.batch; n++) {
+            if (ws.rows[n] >= 0) {
+                System.arraycopy(ws.hNext, n * hidden, h, n * hidden, hidden);
+            }
+        }
+    }
+
+    private Workspace newWorkspace(int batch) {
+        Workspace ws = new Workspace(batch, width, hidden);
+        ws.tasks(unitTasks(ws));
+        return ws;
+    }
 
     /** Whether the trace keeps a per-row {@code [H]} extra array for this cell type. */
     protected abstract boolean tracesExtra();
@@ -237,7 +265,7 @@ public abstract class RecurrentCell implements Cell {
         float[] dG = new float[rows * width];
         Gradients grads = new Gradients(width * hidden, width, spec.options().bias(),
                 spec.options().peepholes() ? 3 * hidden : 0, rows * backwardScratchWidth());
-        Workspace ws = new Workspace(batch, width, hidden);
+        Workspace ws = newWorkspace(batch);
         int[] lengths = trace.lengths;
         boolean timeMajor = x.layout() == Layout.TIME_MAJOR;
         for (int s = steps - 1; s >= 0; s--) {

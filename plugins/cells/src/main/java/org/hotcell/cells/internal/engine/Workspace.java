@@ -1,8 +1,11 @@
 package org.hotcell.cells.internal.engine;
 
+import org.hotcell.core.backend.UnitTask;
+
 /**
  * The scratch arrays of one pass over N streams, allocated before the time loop so that the loop allocates
- * nothing. Not thread-safe: one pass (or one {@code step} call) owns it at a time.
+ * nothing. Not thread-safe: one pass (or one {@code step} call) owns it at a time. Within a step, the cell's
+ * unit tasks may run on the backend's threads for disjoint ranges of hidden units.
  */
 public final class Workspace {
     /** Streams this workspace was sized for. */
@@ -16,10 +19,21 @@ public final class Workspace {
     /** Per-stream scratch {@code [N, H]}. */
     public final float[] b;
     /**
+     * The hidden state after the current step, {@code [N, H]}: the unit tasks write it here rather than into
+     * h, because other threads may still be reading h as the step's product input.
+     */
+    public final float[] hNext;
+    /**
      * Per stream, the storage row of the current step in the input and trace ({@code >= 0}), or -1 when the
      * stream is past its length (or before it, in reverse) and must be left untouched.
      */
     public final int[] rows;
+    /** The state and trace of the step in progress, for the unit tasks; set by {@link #bind}. */
+    private float[] h;
+    private float[] c;
+    private Trace trace;
+    /** The cell type's unit tasks bound to this workspace, made once so a step allocates nothing. */
+    private UnitTask[] tasks = new UnitTask[0];
 
     Workspace(int batch, int width, int hidden) {
         this.batch = batch;
@@ -27,6 +41,41 @@ public final class Workspace {
         this.d = new float[batch * width];
         this.a = new float[batch * hidden];
         this.b = new float[batch * hidden];
+        this.hNext = new float[batch * hidden];
         this.rows = new int[batch];
+    }
+
+    /**
+     * Sets the state and trace of the step about to run. The backend's hand-off to its threads publishes
+     * these writes to the unit tasks.
+     */
+    public void bind(float[] h, float[] c, Trace trace) {
+        this.h = h;
+        this.c = c;
+        this.trace = trace;
+    }
+
+    /** The current step's hidden state before the step. */
+    public float[] h() {
+        return h;
+    }
+
+    /** The current step's cell state (updated in place by an LSTM), or null. */
+    public float[] c() {
+        return c;
+    }
+
+    /** The current step's trace, or null. */
+    public Trace trace() {
+        return trace;
+    }
+
+    /** The cell type's unit task {@code index}. */
+    public UnitTask task(int index) {
+        return tasks[index];
+    }
+
+    void tasks(UnitTask[] tasks) {
+        this.tasks = tasks.clone();
     }
 }

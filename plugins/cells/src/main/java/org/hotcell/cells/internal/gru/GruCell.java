@@ -12,6 +12,7 @@ import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
+import org.hotcell.core.backend.UnitTask;
 import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellWeights;
 
@@ -91,69 +92,88 @@ final class GruCell extends RecurrentCell {
     @Override
     protected void advance(Workspace ws, float[] h, float[] c, Trace trace) {
         final int hs = hidden;
-        final int batch = ws.batch;
+        ws.bind(h, c, trace);
+        backend.multiplyThen(h, 0, hs, ws.batch, packedZr, ws.g, 0, width, true, 2, ws.task(0));
+        if (linearBeforeReset) {
+            backend.multiplyThen(h, 0, hs, ws.batch, packedH, ws.a, 0, hs, false, 1, ws.task(1));
+        } else {
+            backend.multiplyThen(ws.a, 0, hs, ws.batch, packedH, ws.g, oh, width, true, 1, ws.task(1));
+        }
+        commitHidden(ws, h);
+    }
+
+    @Override
+    protected UnitTask[] unitTasks(Workspace ws) {
+        return new UnitTask[] {(from, to) -> gateUnits(ws, from, to), (from, to) -> candidateUnits(ws, from, to)};
+    }
+
+    /** z and r of units {@code [u0, u1)}, and without linear_before_reset the candidate's input r*Ht-1. */
+    private void gateUnits(Workspace ws, int u0, int u1) {
+        final int hs = hidden;
+        final int len = u1 - u0;
         float[] g = ws.g;
         float[] a = ws.a;
-        backend.multiply(h, 0, hs, batch, packedZr, g, 0, width, true);
-        for (int n = 0; n < batch; n++) {
+        float[] h = ws.h();
+        Trace trace = ws.trace();
+        for (int n = 0; n < ws.batch; n++) {
             int row = ws.rows[n];
-            int sb = n * hs;
+            int sb = n * hs + u0;
             if (row < 0) {
-                Arrays.fill(a, sb, sb + hs, 0f);
+                Arrays.fill(a, sb, sb + len, 0f);
                 continue;
             }
-            int gb = n * width;
-            int tb = row * width;
+            int gb = n * width + u0;
+            int tb = row * width + u0;
             if (trace != null) {
-                System.arraycopy(h, sb, trace.hPrev, row * hs, hs);
+                System.arraycopy(h, sb, trace.hPrev, row * hs + u0, len);
             }
-            if (fusedGates) {
+            if (fusedGates && len == hs) {
                 Kernels.activate(gateZ, clip, clipped, g, gb, 2 * hs, trace, tb);
             } else {
-                Kernels.activate(gateZ, clip, clipped, g, gb + oz, hs, trace, tb + oz);
-                Kernels.activate(gateR, clip, clipped, g, gb + or, hs, trace, tb + or);
+                Kernels.activate(gateZ, clip, clipped, g, gb + oz, len, trace, tb + oz);
+                Kernels.activate(gateR, clip, clipped, g, gb + or, len, trace, tb + or);
             }
             if (!linearBeforeReset) {
-                for (int j = 0; j < hs; j++) {
+                for (int j = 0; j < len; j++) {
                     a[sb + j] = g[gb + or + j] * h[sb + j];
                 }
                 if (trace != null) {
-                    System.arraycopy(a, sb, trace.extra, row * hs, hs);
+                    System.arraycopy(a, sb, trace.extra, row * hs + u0, len);
                 }
             }
         }
-        if (linearBeforeReset) {
-            backend.multiply(h, 0, hs, batch, packedH, a, 0, hs, false);
-            for (int n = 0; n < batch; n++) {
-                int row = ws.rows[n];
-                if (row < 0) {
-                    continue;
-                }
-                int sb = n * hs;
-                int gb = n * width;
-                for (int j = 0; j < hs; j++) {
-                    float hr = a[sb + j] + resetBias[j];
+    }
+
+    /** The candidate and the new h of units {@code [u0, u1)}. */
+    private void candidateUnits(Workspace ws, int u0, int u1) {
+        final int hs = hidden;
+        final int len = u1 - u0;
+        float[] g = ws.g;
+        float[] a = ws.a;
+        float[] h = ws.h();
+        float[] hNext = ws.hNext;
+        Trace trace = ws.trace();
+        for (int n = 0; n < ws.batch; n++) {
+            int row = ws.rows[n];
+            if (row < 0) {
+                continue;
+            }
+            int gb = n * width + u0;
+            int sb = n * hs + u0;
+            if (linearBeforeReset) {
+                for (int j = 0; j < len; j++) {
+                    float hr = a[sb + j] + resetBias[u0 + j];
                     a[sb + j] = hr;
                     g[gb + oh + j] += g[gb + or + j] * hr;
                 }
                 if (trace != null) {
-                    System.arraycopy(a, sb, trace.extra, row * hs, hs);
+                    System.arraycopy(a, sb, trace.extra, row * hs + u0, len);
                 }
             }
-        } else {
-            backend.multiply(a, 0, hs, batch, packedH, g, oh, width, true);
-        }
-        for (int n = 0; n < batch; n++) {
-            int row = ws.rows[n];
-            if (row < 0) {
-                continue;
-            }
-            int gb = n * width;
-            int sb = n * hs;
-            Kernels.activate(candidate, clip, clipped, g, gb + oh, hs, trace, row * width + oh);
-            for (int j = 0; j < hs; j++) {
+            Kernels.activate(candidate, clip, clipped, g, gb + oh, len, trace, row * width + oh + u0);
+            for (int j = 0; j < len; j++) {
                 float z = g[gb + oz + j];
-                h[sb + j] = (1f - z) * g[gb + oh + j] + z * h[sb + j];
+                hNext[sb + j] = (1f - z) * g[gb + oh + j] + z * h[sb + j];
             }
         }
     }

@@ -12,6 +12,7 @@ import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
+import org.hotcell.core.backend.UnitTask;
 import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellWeights;
 
@@ -76,66 +77,87 @@ final class LstmCell extends RecurrentCell {
 
     @Override
     protected void advance(Workspace ws, float[] h, float[] c, Trace trace) {
+        ws.bind(h, c, trace);
+        backend.multiplyThen(h, 0, hidden, ws.batch, packedR, ws.g, 0, width, true, 4, ws.task(0));
+        commitHidden(ws, h);
+    }
+
+    @Override
+    protected UnitTask[] unitTasks(Workspace ws) {
+        return new UnitTask[] {(from, to) -> updateUnits(ws, from, to)};
+    }
+
+    /** Gates, cell state and new h of units {@code [u0, u1)} of every running stream. */
+    private void updateUnits(Workspace ws, int u0, int u1) {
         final int hs = hidden;
+        final int len = u1 - u0;
         float[] g = ws.g;
-        backend.multiply(h, 0, hs, ws.batch, packedR, g, 0, width, true);
+        float[] h = ws.h();
+        float[] c = ws.c();
+        Trace trace = ws.trace();
+        // i, o, f are adjacent blocks: with all units at hand, one bulk call covers the three.
+        boolean bulkGates = fusedGates && len == hs;
         for (int n = 0; n < ws.batch; n++) {
             int row = ws.rows[n];
             if (row < 0) {
                 continue;
             }
-            int gb = n * width;
-            int sb = n * hs;
-            int tb = row * width;
-            int rb = row * hs;
+            int gb = n * width + u0;
+            int sb = n * hs + u0;
+            int tb = row * width + u0;
+            int rb = row * hs + u0;
             if (trace != null) {
-                System.arraycopy(h, sb, trace.hPrev, rb, hs);
-                System.arraycopy(c, sb, trace.cPrev, rb, hs);
+                System.arraycopy(h, sb, trace.hPrev, rb, len);
+                System.arraycopy(c, sb, trace.cPrev, rb, len);
             }
             if (peep != null) {
-                for (int j = 0; j < hs; j++) {
+                for (int j = 0; j < len; j++) {
                     float cp = c[sb + j];
-                    g[gb + oi + j] += peep[j] * cp;
-                    g[gb + of + j] += peep[2 * hs + j] * cp;
+                    g[gb + oi + j] += peep[u0 + j] * cp;
+                    g[gb + of + j] += peep[2 * hs + u0 + j] * cp;
                 }
             }
-            if (fusedGates) {
+            if (bulkGates) {
                 Kernels.activate(gateI, clip, clipped, g, gb, 3 * hs, trace, tb);
             } else {
-                Kernels.activate(gateI, clip, clipped, g, gb + oi, hs, trace, tb + oi);
+                Kernels.activate(gateI, clip, clipped, g, gb + oi, len, trace, tb + oi);
                 if (!inputForget) {
-                    Kernels.activate(gateF, clip, clipped, g, gb + of, hs, trace, tb + of);
+                    Kernels.activate(gateF, clip, clipped, g, gb + of, len, trace, tb + of);
+                }
+                if (fusedGates) {
+                    Kernels.activate(gateO, clip, clipped, g, gb + oo, len, trace, tb + oo);
                 }
             }
-            Kernels.activate(candidate, clip, clipped, g, gb + oc, hs, trace, tb + oc);
-            for (int j = 0; j < hs; j++) {
+            Kernels.activate(candidate, clip, clipped, g, gb + oc, len, trace, tb + oc);
+            for (int j = 0; j < len; j++) {
                 float i = g[gb + oi + j];
                 float f = inputForget ? 1f - i : g[gb + of + j];
                 c[sb + j] = f * c[sb + j] + i * g[gb + oc + j];
             }
             if (!fusedGates) {
                 if (peep != null) {
-                    for (int j = 0; j < hs; j++) {
-                        g[gb + oo + j] += peep[hs + j] * c[sb + j];
+                    for (int j = 0; j < len; j++) {
+                        g[gb + oo + j] += peep[hs + u0 + j] * c[sb + j];
                     }
                 }
-                Kernels.activate(gateO, clip, clipped, g, gb + oo, hs, trace, tb + oo);
+                Kernels.activate(gateO, clip, clipped, g, gb + oo, len, trace, tb + oo);
             }
             // h(cl(Ct)) goes through ws.a: the stored cell state itself is never clipped.
             float[] hc = ws.a;
-            System.arraycopy(c, sb, hc, sb, hs);
+            System.arraycopy(c, sb, hc, sb, len);
             if (trace != null) {
-                System.arraycopy(c, sb, trace.cNew, rb, hs);
+                System.arraycopy(c, sb, trace.cNew, rb, len);
             }
             if (clipped) {
-                Kernels.clamp(hc, sb, hs, clip);
+                Kernels.clamp(hc, sb, len, clip);
             }
-            output.applyInPlace(hc, sb, hs);
+            output.applyInPlace(hc, sb, len);
             if (trace != null) {
-                System.arraycopy(hc, sb, trace.extra, rb, hs);
+                System.arraycopy(hc, sb, trace.extra, rb, len);
             }
-            for (int j = 0; j < hs; j++) {
-                h[sb + j] = g[gb + oo + j] * hc[sb + j];
+            float[] hNext = ws.hNext;
+            for (int j = 0; j < len; j++) {
+                hNext[sb + j] = g[gb + oo + j] * hc[sb + j];
             }
         }
     }

@@ -12,6 +12,7 @@ import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
+import org.hotcell.core.backend.UnitTask;
 import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellWeights;
 
@@ -41,20 +42,33 @@ final class RnnCell extends RecurrentCell {
 
     @Override
     protected void advance(Workspace ws, float[] h, float[] c, Trace trace) {
+        ws.bind(h, c, trace);
+        backend.multiplyThen(h, 0, hidden, ws.batch, packedR, ws.g, 0, hidden, true, 1, ws.task(0));
+        commitHidden(ws, h);
+    }
+
+    @Override
+    protected UnitTask[] unitTasks(Workspace ws) {
+        return new UnitTask[] {(from, to) -> updateUnits(ws, from, to)};
+    }
+
+    /** The activation and new h of units {@code [u0, u1)}. */
+    private void updateUnits(Workspace ws, int u0, int u1) {
         final int hs = hidden;
+        final int len = u1 - u0;
         float[] g = ws.g;
-        backend.multiply(h, 0, hs, ws.batch, packedR, g, 0, hs, true);
+        Trace trace = ws.trace();
         for (int n = 0; n < ws.batch; n++) {
             int row = ws.rows[n];
             if (row < 0) {
                 continue;
             }
-            int sb = n * hs;
+            int sb = n * hs + u0;
             if (trace != null) {
-                System.arraycopy(h, sb, trace.hPrev, row * hs, hs);
+                System.arraycopy(ws.h(), sb, trace.hPrev, row * hs + u0, len);
             }
-            Kernels.activate(f, clip, clipped, g, sb, hs, trace, row * hs);
-            System.arraycopy(g, sb, h, sb, hs);
+            Kernels.activate(f, clip, clipped, g, sb, len, trace, row * hs + u0);
+            System.arraycopy(g, sb, ws.hNext, sb, len);
         }
     }
 
