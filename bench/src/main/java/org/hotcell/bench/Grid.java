@@ -1,5 +1,9 @@
 package org.hotcell.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.util.List;
 
 /**
@@ -26,6 +30,20 @@ final class Grid {
     static final List<Integer> QUICK_THREADS = List.of(1);
 
     private Grid() {
+    }
+
+    /**
+     * The workloads grouped by shape ({@code cell/TxNxH}), in order of first appearance: the suite measures
+     * one shape's Hotcell and peer forks back to back, so that a ratio compares the same minutes of a machine
+     * whose speed drifts.
+     */
+    static Map<String, List<String>> byShape(List<String> workloads) {
+        Map<String, List<String>> shapes = new LinkedHashMap<>();
+        for (String workload : workloads) {
+            String shape = workload.substring(0, workload.lastIndexOf('/'));
+            shapes.computeIfAbsent(shape, key -> new ArrayList<>()).add(workload);
+        }
+        return shapes;
     }
 
     /** The workloads Deeplearning4j can run: it has an LSTM layer but no GRU layer. */

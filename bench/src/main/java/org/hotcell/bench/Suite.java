@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * The side-by-side suite of issue 8: runs, through JMH's {@link Runner}, the FMA peak and GEMM kernels, Hotcell
  * forward on the SIMD and reference backends, Hotcell training steps, and (when compiled with {@code -Ppeers})
- * ONNX Runtime forward and Deeplearning4j forward and training, over the workload grid; then prints the table
+ * ONNX Runtime forward and Deeplearning4j forward and training, over the workload grid, shape by shape so that
+ * each Hotcell fork runs next to its peers' forks; then prints the table
  * made from the {@link RunResult}s and writes it to {@code OUT/results.md}, JMH's JSON to {@code OUT/jmh/}.
  *
  * <pre>
@@ -87,37 +89,43 @@ public final class Suite {
         double loadBefore = Machine.loadAverage();
         Instant start = Instant.now();
         boolean peers = peersPresent();
-        String[] threadValues = threads.stream().map(String::valueOf).toArray(String[]::new);
         String[] workloadValues = workloads.toArray(String[]::new);
         List<String> hotcell = new ArrayList<>(workloads);
         hotcell.addAll(hotcellOnly);
-        String[] hotcellValues = hotcell.toArray(String[]::new);
 
         run("kernels", options("kernels")
                 .include(exact("kernel.FmaPeak.fma"))
                 .include(exact("kernel.SimdGemm.multiply"))
                 .param("m", quick ? new String[] {"32"} : new String[] {"32", "64"}), 1 + (quick ? 2 : 4));
-        run("hotcell-forward", options("hotcell-forward").include(exact("recurrent.SimdForward.forward"))
-                .param("workload", hotcellValues).param("threads", threadValues),
-                hotcell.size() * threads.size());
         // The scalar reference takes seconds per call on the large shapes: fewer iterations.
         run("hotcell-reference", options("hotcell-reference").include(exact("recurrent.ReferenceForward.forward"))
                 .param("workload", workloadValues).warmupIterations(1).measurementIterations(3), workloads.size());
-        run("hotcell-training", options("hotcell-training").include(exact("recurrent.SimdTraining.trainingStep"))
-                .param("workload", hotcellValues).param("threads", threadValues),
-                hotcell.size() * threads.size());
         String coreType = machine.openBlasCoreType();
-        if (peers) {
-            run("onnxruntime", options("onnxruntime").include(exact("peers.OrtForward.forward"))
-                    .param("workload", workloadValues).param("threads", threadValues),
-                    workloads.size() * threads.size());
-            String[] dl4jWorkloads = Grid.dl4j(workloads).toArray(String[]::new);
+        // Shape by shape, each thread count: ONNX Runtime, Hotcell (forward and training), Deeplearning4j, back
+        // to back. This VM's speed drifts by up to 1.5x over minutes; measured in separate halves of the run, a
+        // ratio would compare two different machines.
+        for (Map.Entry<String, List<String>> shape : Grid.byShape(hotcell).entrySet()) {
+            String[] all = shape.getValue().toArray(String[]::new);
+            String[] peerWorkloads = shape.getValue().stream().filter(workloads::contains).toArray(String[]::new);
+            String[] dl4jWorkloads = Grid.dl4j(List.of(peerWorkloads)).toArray(String[]::new);
             for (int t : threads) {
-                run("dl4j-" + t, options("dl4j-" + t)
-                        .include(exact("peers.Dl4jForward.forward"))
-                        .include(exact("peers.Dl4jTraining.trainingStep"))
-                        .param("workload", dl4jWorkloads).param("threads", String.valueOf(t))
-                        .jvm(nativeEnvJvm(t, coreType).toString()), 2 * dl4jWorkloads.length);
+                String part = shape.getKey().replace('/', '-') + "-" + t + "t";
+                String threadValue = String.valueOf(t);
+                if (peers && peerWorkloads.length > 0) {
+                    run(part + "-onnxruntime", options(part + "-onnxruntime").include(exact("peers.OrtForward.forward"))
+                            .param("workload", peerWorkloads).param("threads", threadValue), peerWorkloads.length);
+                }
+                run(part + "-hotcell", options(part + "-hotcell")
+                        .include(exact("recurrent.SimdForward.forward"))
+                        .include(exact("recurrent.SimdTraining.trainingStep"))
+                        .param("workload", all).param("threads", threadValue), 2 * all.length);
+                if (peers && dl4jWorkloads.length > 0) {
+                    run(part + "-dl4j", options(part + "-dl4j")
+                            .include(exact("peers.Dl4jForward.forward"))
+                            .include(exact("peers.Dl4jTraining.trainingStep"))
+                            .param("workload", dl4jWorkloads).param("threads", threadValue)
+                            .jvm(nativeEnvJvm(t, coreType).toString()), 2 * dl4jWorkloads.length);
+                }
             }
         }
 
@@ -143,6 +151,8 @@ public final class Suite {
                         + org.hotcell.bench.kernel.FmaPeak.width(),
                 "- Started " + start + "; load average (1 min) " + String.format(Locale.ROOT, "%.2f", loadBefore)
                         + " before, " + String.format(Locale.ROOT, "%.2f", Machine.loadAverage()) + " after",
+                "- Order: for each shape and thread count, ONNX Runtime, then Hotcell forward and training, then"
+                        + " Deeplearning4j, back to back (ratios compare forks minutes apart, not halves of the run)",
                 "- JMH: 1 fork, " + warmups() + " warm-up and " + iterations() + " measurement iterations of 1 s"
                         + " (reference: 1 + 3), sample-time mode; times are medians of single calls",
                 peers ? "- ONNX Runtime: one LSTM/GRU node with Hotcell's weights; intra-op threads = Hotcell's,"
