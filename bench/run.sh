@@ -3,9 +3,11 @@
 # Deeplearning4j, in one run, and prints the table (also written to bench/target/results.md, with JMH's JSON
 # in bench/target/jmh/).
 #
-#   bench/run.sh [--quick] [--no-build] [--threads 1,2]
+#   bench/run.sh [--quick] [--paired-only] [--no-build] [--threads 1,2]
 #
 #   --quick      a representative subset (LSTM 25x32x512 and 100x1x256, tanh, 1 thread), about 5 minutes
+#   --paired-only  only the paired activation costs (silu against tanh, calls alternating in one JVM),
+#                written to bench/target/paired.md; a few minutes
 #   --no-build   run what bench/target holds (built earlier with -Ppeers)
 #   --threads    thread counts to measure (default 1,2; --quick: 1)
 #
@@ -78,6 +80,9 @@ status=0
 
 mkdir -p "$bench/target"
 cp -r "$work/out/." "$bench/target/"
+for written in "$work"/out/*.md; do
+    if [[ -f "$written" ]]; then echo "run.sh: results in $bench/target/$(basename "$written")" >&2; fi
+done
 rm -rf "$work"
-echo "run.sh: results in $bench/target/results.md, JMH JSON in $bench/target/jmh/" >&2
+echo "run.sh: JMH JSON (if any) in $bench/target/jmh/" >&2
 exit "$status"

@@ -1,6 +1,9 @@
 package org.hotcell.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,9 +13,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.hotcell.bench.paired.PairedResult;
+import org.hotcell.bench.paired.PairedRun;
+import org.hotcell.bench.paired.PairedTable;
 import org.hotcell.bench.table.FromJmh;
 import org.hotcell.bench.table.Measurement;
 import org.hotcell.bench.table.ResultTable;
@@ -29,10 +36,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * forward on the SIMD and reference backends, Hotcell training steps, and (when compiled with {@code -Ppeers})
  * ONNX Runtime forward and Deeplearning4j forward and training, over the workload grid, shape by shape so that
  * each Hotcell fork runs next to its peers' forks; then prints the table
- * made from the {@link RunResult}s and writes it to {@code OUT/results.md}, JMH's JSON to {@code OUT/jmh/}.
+ * made from the {@link RunResult}s and writes it to {@code OUT/results.md}, JMH's JSON to {@code OUT/jmh/}. Last,
+ * the paired measurements ({@link PairedRun}): each non-standard activation against tanh with calls alternating
+ * in one JVM; {@code --paired-only} runs just those and writes {@code OUT/paired.md}.
  *
  * <pre>
- * Suite [--quick] [--out DIR] [--threads 1,2]
+ * Suite [--quick] [--paired-only] [--out DIR] [--threads 1,2]
  * </pre>
  *
  * Deeplearning4j runs in forks started through a small script that sets {@code OPENBLAS_CORETYPE} (chosen from
@@ -64,15 +73,18 @@ public final class Suite {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean pairedOnly = false;
         Path out = Path.of("target");
         List<Integer> threads = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--paired-only" -> pairedOnly = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--threads" -> threads = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 default -> {
-                    System.err.println("usage: Suite [--quick] [--out DIR] [--threads 1,2]; unknown argument " + args[i]);
+                    System.err.println("usage: Suite [--quick] [--paired-only] [--out DIR] [--threads 1,2]; unknown argument "
+                            + args[i]);
                     System.exit(2);
                 }
             }
@@ -81,7 +93,7 @@ public final class Suite {
             threads = quick ? Grid.QUICK_THREADS : Grid.FULL_THREADS;
         }
         Suite suite = new Suite(quick, out, threads);
-        System.exit(suite.run() ? 0 : 1);
+        System.exit((pairedOnly ? suite.runPairedOnly() : suite.run()) ? 0 : 1);
     }
 
     private boolean run() throws IOException, RunnerException {
@@ -129,8 +141,9 @@ public final class Suite {
             }
         }
 
+        String paired = paired();
         String header = header(peers, coreType, loadBefore, start);
-        String report = new ResultTable(measurements, header).render();
+        String report = new ResultTable(measurements, header).render() + paired;
         if (!missing.isEmpty()) {
             report += "Benchmarks without a result (self-check failed or crashed; see the log above): "
                     + String.join(", ", missing) + "\n";
@@ -140,6 +153,67 @@ public final class Suite {
         System.out.println(report);
         System.out.println("Written: " + out.resolve("results.md") + " and JMH JSON in " + out.resolve("jmh"));
         return missing.isEmpty();
+    }
+
+    /** Only the paired measurements (no JMH): written to {@code OUT/paired.md}. */
+    private boolean runPairedOnly() throws IOException {
+        Files.createDirectories(out);
+        Instant start = Instant.now();
+        String report = "## Hotcell paired measurements\n\n- Machine: " + machine.describe() + "; started " + start
+                + "\n" + paired();
+        if (!missing.isEmpty()) {
+            report += "Paired runs without a result (see the log above): " + String.join(", ", missing) + "\n";
+        }
+        Files.writeString(out.resolve("paired.md"), report);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Written: " + out.resolve("paired.md"));
+        return missing.isEmpty();
+    }
+
+    /**
+     * Each non-standard activation's workload against its tanh twin, forward and training, at every thread
+     * count, each pair in its own JVM ({@link PairedRun}): the table section, or "" when there are none.
+     */
+    private String paired() throws IOException {
+        List<PairedResult> results = new ArrayList<>();
+        for (String other : hotcellOnly) {
+            String tanh = other.substring(0, other.lastIndexOf('/')) + "/tanh";
+            for (String task : List.of("forward", "training")) {
+                for (int t : threads) {
+                    String label = "paired " + other + " " + task + " " + t + "t";
+                    System.out.println("=== " + label);
+                    pairedRun(tanh, other, task, t).ifPresentOrElse(results::add, () -> missing.add(label));
+                }
+            }
+        }
+        return PairedTable.render(results);
+    }
+
+    private Optional<PairedResult> pairedRun(String a, String b, String task, int threadCount) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Xmx4g", "-cp",
+                System.getProperty("java.class.path"), PairedRun.class.getName(), a, b, task,
+                String.valueOf(threadCount)).redirectErrorStream(true);
+        Process process = builder.start();
+        PairedResult result = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (PairedResult.isResultLine(line)) {
+                    result = PairedResult.parse(line);
+                }
+                System.out.println(line);
+            }
+        }
+        try {
+            int status = process.waitFor();
+            return status == 0 ? Optional.ofNullable(result) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return Optional.empty();
+        }
     }
 
     private String header(boolean peers, String coreType, double loadBefore, Instant start) {

@@ -1,0 +1,106 @@
+package org.hotcell.bench.paired;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.hotcell.backend.simd.SimdBackend;
+import org.hotcell.bench.recurrent.HotcellLayer;
+import org.hotcell.bench.recurrent.LayerChecks;
+import org.hotcell.bench.recurrent.Workload;
+import org.hotcell.core.backend.Backend;
+
+/**
+ * Two workloads (say {@code lstm/25x32x512/tanh} and {@code .../silu}) on the SIMD backend in one JVM: each on
+ * its own backend instance, both self-checked against the reference backend, then warmed up and timed call
+ * by call in alternation, the order flipping every pair. Prints one {@link PairedResult} line.
+ *
+ * <pre>
+ * PairedRun WORKLOAD_A WORKLOAD_B forward|training THREADS [WARMUP_SECONDS MEASURE_SECONDS]
+ * </pre>
+ */
+public final class PairedRun {
+    private PairedRun() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 4 && args.length != 6) {
+            System.err.println("usage: PairedRun WORKLOAD_A WORKLOAD_B forward|training THREADS"
+                    + " [WARMUP_SECONDS MEASURE_SECONDS]");
+            System.exit(2);
+        }
+        double warmup = args.length == 6 ? Double.parseDouble(args[4]) : 4;
+        double measure = args.length == 6 ? Double.parseDouble(args[5]) : 8;
+        PairedResult result = run(args[0], args[1], args[2], Integer.parseInt(args[3]), warmup, measure);
+        System.out.println(result.toLine());
+    }
+
+    /** Checks, warms up and measures; see the class comment. */
+    public static PairedResult run(String a, String b, String task, int threads, double warmupSeconds,
+                                   double measureSeconds) {
+        boolean training = switch (task) {
+            case "forward" -> false;
+            case "training" -> true;
+            default -> throw new IllegalArgumentException("task must be forward or training, got '" + task + "'");
+        };
+        Runnable callA = call(Workload.parse(a), threads, training);
+        Runnable callB = call(Workload.parse(b), threads, training);
+        timeFor(callA, callB, warmupSeconds);
+        List<long[]> pairs = timeFor(callA, callB, measureSeconds);
+        long[] timesA = pairs.stream().mapToLong(p -> p[0]).toArray();
+        long[] timesB = pairs.stream().mapToLong(p -> p[1]).toArray();
+        double[] ratios = pairs.stream().mapToDouble(p -> (double) p[1] / p[0]).toArray();
+        return new PairedResult(a, b, task, threads, median(timesA) / 1e6, median(timesB) / 1e6, median(ratios),
+                pairs.size());
+    }
+
+    private static Runnable call(Workload workload, int threads, boolean training) {
+        Backend backend = SimdBackend.withThreadCount(threads);
+        LayerChecks.forwardAgrees(workload, backend, "PairedRun");
+        if (training) {
+            LayerChecks.gradientsAgree(workload, backend, "PairedRun");
+        }
+        HotcellLayer layer = HotcellLayer.create(workload, backend);
+        return training ? layer::trainingStep : layer::forward;
+    }
+
+    /** Pairs of (time of a, time of b) in nanoseconds, timed until {@code seconds} have passed (at least 3). */
+    static List<long[]> timeFor(Runnable a, Runnable b, double seconds) {
+        List<long[]> pairs = new ArrayList<>();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (pairs.size() < 3 || System.nanoTime() < end) {
+            boolean aFirst = pairs.size() % 2 == 0;
+            long ta;
+            long tb;
+            if (aFirst) {
+                ta = time(a);
+                tb = time(b);
+            } else {
+                tb = time(b);
+                ta = time(a);
+            }
+            pairs.add(new long[] {ta, tb});
+        }
+        return pairs;
+    }
+
+    private static long time(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    static double median(long[] values) {
+        return median(Arrays.stream(values).asDoubleStream().toArray());
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

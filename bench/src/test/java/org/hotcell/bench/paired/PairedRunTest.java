@@ -1,0 +1,63 @@
+package org.hotcell.bench.paired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PairedRunTest {
+
+    @Test
+    void alternatesTheOrderAndTimesBothSidesOfEveryPair() {
+        StringBuilder order = new StringBuilder();
+        List<long[]> pairs = PairedRun.timeFor(() -> order.append('a'), () -> order.append('b'), 0);
+        assertThat(pairs).hasSize(3);
+        assertThat(order).hasToString("abbaab");
+        assertThat(pairs).allSatisfy(p -> assertThat(p).hasSize(2).doesNotContain(0L));
+    }
+
+    @Test
+    void mediansOfOddAndEvenCounts() {
+        assertThat(PairedRun.median(new double[] {3, 1, 2})).isEqualTo(2);
+        assertThat(PairedRun.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(PairedRun.median(new long[] {5, 7})).isEqualTo(6);
+        assertThatThrownBy(() -> PairedRun.median(new double[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A real (tiny) run: both layers pass their self-checks, and the line the suite reads parses back. */
+    @Test
+    void aShortRealRunGivesAResultThatSurvivesItsLine() {
+        PairedResult result = PairedRun.run("lstm/3x2x16/tanh", "lstm/3x2x16/silu", "training", 2, 0.05, 0.1);
+        assertThat(result.pairs()).isGreaterThanOrEqualTo(3);
+        assertThat(result.medianMsA()).isPositive();
+        assertThat(result.medianMsB()).isPositive();
+        assertThat(result.medianRatio()).isPositive().isFinite();
+        PairedResult back = PairedResult.parse(result.toLine());
+        assertThat(back.a()).isEqualTo("lstm/3x2x16/tanh");
+        assertThat(back.b()).isEqualTo("lstm/3x2x16/silu");
+        assertThat(back.task()).isEqualTo("training");
+        assertThat(back.threads()).isEqualTo(2);
+        assertThat(back.pairs()).isEqualTo(result.pairs());
+        assertThat(back.medianRatio()).isCloseTo(result.medianRatio(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void anUnknownTaskOrAMalformedLineIsRefused() {
+        assertThatThrownBy(() -> PairedRun.run("lstm/3x2x16/tanh", "lstm/3x2x16/silu", "inference", 1, 0, 0))
+                .hasMessageContaining("forward or training").hasMessageContaining("inference");
+        assertThatThrownBy(() -> PairedResult.parse("paired-result too short"))
+                .hasMessageContaining("not a paired result line");
+        assertThat(PairedResult.isResultLine("paired-result a b forward 1 1 1 1 3")).isTrue();
+        assertThat(PairedResult.isResultLine("# Fork: 1 of 1")).isFalse();
+    }
+
+    @Test
+    void theTableShowsTheCostFromTheMedianRatio() {
+        String table = PairedTable.render(List.of(
+                new PairedResult("lstm/25x32x512/tanh", "lstm/25x32x512/silu", "forward", 2, 40.0, 41.0, 1.034, 120)));
+        assertThat(table).contains("| lstm/25x32x512/silu | forward | 2 | 40.000 | 41.000 | 120 | +3.4% |");
+        assertThat(PairedTable.render(List.of())).isEmpty();
+    }
+}
