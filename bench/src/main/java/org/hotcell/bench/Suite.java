@@ -37,8 +37,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ONNX Runtime forward and Deeplearning4j forward and training, over the workload grid, shape by shape so that
  * each Hotcell fork runs next to its peers' forks; then prints the table
  * made from the {@link RunResult}s and writes it to {@code OUT/results.md}, JMH's JSON to {@code OUT/jmh/}. Last,
- * the paired measurements ({@link PairedRun}): each non-standard activation against tanh with calls alternating
- * in one JVM; {@code --paired-only} runs just those and writes {@code OUT/paired.md}.
+ * the paired measurements ({@link PairedRun}): each non-standard activation against tanh, and (with the peers, at
+ * 1 thread) Hotcell against ONNX Runtime, with calls alternating in one JVM; {@code --paired-only} runs just those
+ * and writes {@code OUT/paired.md}.
  *
  * <pre>
  * Suite [--quick] [--paired-only] [--out DIR] [--threads 1,2]
@@ -51,6 +52,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Suite {
     /** A peer benchmark and the peers' own classes: all must be on the class path (a -Ppeers build). */
+    /** The paired ONNX Runtime run (peers source set, so named rather than referenced). */
+    private static final String PAIRED_ORT = "org.hotcell.bench.peers.PairedOrt";
     private static final List<String> PEER_PROBES = List.of("org.hotcell.bench.peers.OrtForward",
             "ai.onnxruntime.OrtEnvironment", "org.deeplearning4j.nn.multilayer.MultiLayerNetwork");
 
@@ -187,15 +190,28 @@ public final class Suite {
                 }
             }
         }
-        return PairedTable.render(results);
+        List<PairedResult> againstOrt = new ArrayList<>();
+        if (peersPresent() && threads.contains(1)) {
+            for (String workload : workloads) {
+                String label = "paired onnxruntime " + workload + " forward 1t";
+                System.out.println("=== " + label);
+                paired(PAIRED_ORT, workload).ifPresentOrElse(againstOrt::add, () -> missing.add(label));
+            }
+        }
+        return PairedTable.render(results) + PairedTable.renderAgainstOnnxRuntime(againstOrt);
     }
 
     private Optional<PairedResult> pairedRun(String a, String b, String task, int threadCount) throws IOException {
+        return paired(PairedRun.class.getName(), a, b, task, String.valueOf(threadCount));
+    }
+
+    /** Runs a paired main class in its own JVM on this class path and reads its result line. */
+    private static Optional<PairedResult> paired(String mainClass, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Xmx4g", "-cp",
-                System.getProperty("java.class.path"), PairedRun.class.getName(), a, b, task,
-                String.valueOf(threadCount)).redirectErrorStream(true);
-        Process process = builder.start();
+        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx4g", "-cp",
+                System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         PairedResult result = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {

@@ -45,6 +45,15 @@ public final class PairedRun {
         };
         Runnable callA = call(Workload.parse(a), threads, training);
         Runnable callB = call(Workload.parse(b), threads, training);
+        return measure(a, b, task, threads, callA, callB, warmupSeconds, measureSeconds);
+    }
+
+    /**
+     * Warms up and times two calls in alternation (see the class comment); {@code a}, {@code b} and
+     * {@code task} only label the result.
+     */
+    public static PairedResult measure(String a, String b, String task, int threads, Runnable callA, Runnable callB,
+                                       double warmupSeconds, double measureSeconds) {
         timeFor(callA, callB, warmupSeconds);
         List<long[]> pairs = timeFor(callA, callB, measureSeconds);
         long[] timesA = pairs.stream().mapToLong(p -> p[0]).toArray();
