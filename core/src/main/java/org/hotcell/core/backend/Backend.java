@@ -90,7 +90,8 @@ public interface Backend {
      * units' columns in every block and then runs {@code after} on them while they are still in its cache:
      * the cell's element-wise step runs in parallel and beside the product instead of after it on one thread.
      * So {@code after} may run on several threads at once, and while other threads still read X: it may read
-     * and write Y's columns of its own units and memory the product does not touch, and must not write X.
+     * and write Y's columns of its own units and memory the product does not touch, and must not write X or
+     * call this backend.
      * This default runs the whole product, then {@code after} once over all units on the calling thread.
      *
      * @throws org.hotcell.core.error.ShapeMismatchException when W's rows do not split into {@code groups}

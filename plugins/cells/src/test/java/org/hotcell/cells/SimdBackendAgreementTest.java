@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the reference backend: forward (outputs and last state), backward (every gradient) and streaming steps.
  * The sizes are chosen so that the 2-thread backend takes its split path, where each thread runs the cell's
  * element-wise step on its own hidden units ({@code multiplyThen}), for the LSTM and GRU products (H = 64,
- * 5 streams; H = 160, 1 stream), and its serial path elsewhere (H = 40 is not a whole number of panels).
+ * 5 streams; H = 160, 1 stream), with panels in chunks when R is too big for a core's share of L2 (H = 320,
+ * 5 streams), and its serial path elsewhere (H = 40 is not a whole number of panels).
  */
 class SimdBackendAgreementTest {
     /** Relative to the largest magnitude of the reference array. */
@@ -40,7 +41,7 @@ class SimdBackendAgreementTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        int[][] shapes = {{64, 7}, {160, 9}, {40, 5}};
+        int[][] shapes = {{64, 7}, {160, 9}, {40, 5}, {320, 11}};
         for (int[] shape : shapes) {
             Scenario scenario = shape[0] == 160 ? SINGLE : BATCHED;
             for (CellSpec spec : CellCases.specs(shape[1], shape[0])) {

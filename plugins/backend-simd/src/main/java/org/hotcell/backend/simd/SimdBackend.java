@@ -1,6 +1,7 @@
 package org.hotcell.backend.simd;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelGemm;
@@ -17,7 +18,8 @@ import org.hotcell.core.backend.UnitTask;
  * run a register-blocked micro-kernel (4 rows x 2 vectors) and, at batch 1, a streaming kernel that reads
  * each panel once per step. With more than one thread, the panels are split into fixed contiguous ranges,
  * one per thread, so each core keeps the same share of the recurrent weights in its own L2 from step to
- * step, and the threads meet by spinning ({@code SpinTeam}) rather than through an executor.
+ * step, unless the shares are too big for that: then they go out in chunks to whichever thread is free
+ * ({@link #chunked}). The threads meet by spinning ({@code SpinTeam}) rather than through an executor.
  *
  * <p>Results equal the reference backend's to float rounding (differential tests hold it to 1e-5
  * relative to the magnitude of the products). Rank 100: chosen over the reference backend when present.
@@ -29,6 +31,12 @@ public final class SimdBackend implements Backend {
 
     /** Products smaller than this many multiply-adds run on the calling thread alone. */
     private static final long PARALLEL_THRESHOLD = 1L << 15;
+
+    /** A thread's share of W that may stay in its core's L2 (1 MiB per core here) beside A and C. */
+    private static final long L2_SHARE_BYTES = 512 * 1024;
+
+    /** Panel chunks per thread in products of several rows: enough to even out a slower core. */
+    private static final int CHUNKS_PER_THREAD = 4;
 
     private final int threads;
     private final SpinTeam team;
@@ -100,9 +108,9 @@ public final class SimdBackend implements Backend {
     }
 
     /**
-     * With the team: each thread takes the same share of every group's panels and runs {@code after} on its
-     * units as soon as its panels are done, so the cell's element-wise step runs on both cores, on data the
-     * thread has just written. That needs each group to start on a panel edge ({@code units} a multiple of
+     * With the team: each thread takes a share of every group's panels (its fixed share, or chunks as it comes
+     * free: {@link #chunked}) and runs {@code after} on those units as soon as their panels are done, so the
+     * cell's element-wise step runs on both cores, on data the thread has just written. That needs each group to start on a panel edge ({@code units} a multiple of
      * {@link Lanes#PANEL}); otherwise, or when the product is small, the whole product runs first and
      * {@code after} runs once on the calling thread.
      */
@@ -120,15 +128,25 @@ public final class SimdBackend implements Backend {
         int groupPanels = units / Lanes.PANEL;
         long work = (long) m * packed.rows() * packed.cols();
         if (team != null && units % Lanes.PANEL == 0 && groupPanels >= 2 && work >= PARALLEL_THRESHOLD) {
-            int parts = team.size();
-            boolean ran = team.tryRun(part -> {
-                int from = (int) ((long) groupPanels * part / parts);
-                int to = (int) ((long) groupPanels * (part + 1) / parts);
-                if (from < to) {
-                    PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from, to, groups, groupPanels);
+            boolean ran;
+            if (!chunked(m, packed)) {
+                int parts = team.size();
+                ran = team.tryRun(part -> {
+                    int from = (int) ((long) groupPanels * part / parts);
+                    int to = (int) ((long) groupPanels * (part + 1) / parts);
+                    if (from < to) {
+                        PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from, to, groups,
+                                groupPanels);
+                        after.run(from * Lanes.PANEL, to * Lanes.PANEL);
+                    }
+                });
+            } else {
+                float[] packedA = packWholeA(x, xOff, ldx, 1, m, packed.cols());
+                ran = onChunks(groupPanels, (from, to) -> {
+                    PanelGemm.runPacked(packedA, m, packed, 1f, beta, y, yOff, ldy, from, to, groups, groupPanels);
                     after.run(from * Lanes.PANEL, to * Lanes.PANEL);
-                }
-            });
+                });
+            }
             if (ran) {
                 return;
             }
@@ -196,11 +214,53 @@ public final class SimdBackend implements Backend {
         return packed;
     }
 
-    /** C = alpha * A . W^T + beta * C, split over the team by fixed panel ranges. */
+    /**
+     * C = alpha * A . W^T + beta * C, in fixed panel ranges or in chunks ({@link #chunked}).
+     */
     private void product(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
                          float beta, float[] c, int cOff, int ldc) {
-        onPanels(w.panels(), (long) m * w.rows() * w.cols(),
+        long work = (long) m * w.rows() * w.cols();
+        if (team != null && chunked(m, w) && w.panels() >= 2 && work >= PARALLEL_THRESHOLD) {
+            float[] packedA = packWholeA(a, aOff, aRowStride, aStep, m, w.cols());
+            if (onChunks(w.panels(), (from, to) -> PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc,
+                    from, to, 1, 0))) {
+                return;
+            }
+        }
+        onPanels(w.panels(), work,
                 (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
+    }
+
+    /**
+     * Whether a product hands its panels out in chunks to whichever thread is free rather than in fixed ranges.
+     * Fixed ranges let each core keep its share of W in its own L2 from one step to the next, which is what a
+     * recurrent step with one or a few rows lives on; they are kept whenever a thread's share could stay there.
+     * Otherwise W streams from L3 at every product anyway, and chunks even out cores of unequal speed (on this
+     * shared VM the second thread gave 1.14x to 1.98x on the same product within minutes) and let one packing
+     * of A serve every thread.
+     */
+    private boolean chunked(int m, PanelMatrix w) {
+        return m > 1 && (long) w.rows() * w.cols() * Float.BYTES / team.size() > L2_SHARE_BYTES;
+    }
+
+    private static float[] packWholeA(float[] a, int aOff, int aRowStride, int aStep, int m, int k) {
+        float[] packedA = PanelGemm.packedABuffer(PanelGemm.packedSize(m, k));
+        PanelGemm.packAll(a, aOff, aRowStride, aStep, m, k, packedA);
+        return packedA;
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, panels)} in {@link #CHUNKS_PER_THREAD} chunks per thread, each taken by
+     * whichever thread is free; false (nothing run) when another model holds the team.
+     */
+    private boolean onChunks(int panels, PanelRange task) {
+        int chunks = Math.min(panels, team.size() * CHUNKS_PER_THREAD);
+        AtomicInteger next = new AtomicInteger();
+        return team.tryRun(part -> {
+            for (int chunk = next.getAndIncrement(); chunk < chunks; chunk = next.getAndIncrement()) {
+                task.run((int) ((long) panels * chunk / chunks), (int) ((long) panels * (chunk + 1) / chunks));
+            }
+        });
     }
 
     /**

@@ -37,7 +37,10 @@ class SimdBackendDifferentialTest {
         // 192-row A block once and twice.
         int[][] fixed = {{1, 1, 1}, {1, 31, 7}, {1, 33, 300}, {3, 32, 5}, {4, 64, 256}, {5, 65, 257},
                 {6, 16, 9}, {7, 17, 513}, {8, 48, 255}, {95, 20, 40}, {96, 16, 256}, {100, 97, 3}, {97, 130, 129},
-                {193, 33, 300}, {385, 20, 1025}, {1, 1024, 256}, {2, 4096, 64}};
+                {193, 33, 300}, {385, 20, 1025}, {1, 1024, 256}, {2, 4096, 64},
+                // W too big for a thread's L2 share at 2 threads, so panels go out in chunks (A packed whole),
+                // with ragged panels and rows crossing the A and k blocks.
+                {200, 1100, 600}, {5, 2050, 700}};
         for (int[] s : fixed) {
             shapes.add(Arguments.of(s[0], s[1], s[2], false, false, 1));
             shapes.add(Arguments.of(s[0], s[1], s[2], true, true, 2));
@@ -192,8 +195,9 @@ class SimdBackendDifferentialTest {
     static Stream<Arguments> groupedShapes() {
         // (m, groups, units, cols, threads): split paths (units a whole number of panels, big enough), a group
         // too small to split, units not on a panel edge, and one thread.
+        // (32, 4, 512, 160, 2): W of 1.25 MiB, too big for one core's L2 share, so chunks.
         return Stream.of(Arguments.of(1, 4, 256, 256, 2), Arguments.of(1, 4, 512, 64, 3),
-                Arguments.of(32, 4, 64, 96, 2), Arguments.of(5, 3, 48, 300, 2), Arguments.of(7, 1, 160, 50, 2),
+                Arguments.of(32, 4, 64, 96, 2), Arguments.of(32, 4, 512, 160, 2), Arguments.of(3, 2, 1024, 300, 2), Arguments.of(5, 3, 48, 300, 2), Arguments.of(7, 1, 160, 50, 2),
                 Arguments.of(3, 4, 40, 100, 2), Arguments.of(2, 4, 16, 8, 2), Arguments.of(9, 4, 64, 64, 1));
     }
 
@@ -242,10 +246,12 @@ class SimdBackendDifferentialTest {
             assertThat(handedOut.get(u)).as("times unit %d was handed out", u).isEqualTo(1);
         }
         assertClose(y, expected, magnitude, start, 1f);
-        // Split: one call per thread's share (whichever thread runs it: the caller takes a share its worker has
-        // not started); else one call for all units on the calling thread.
+        // Split: at one row, one call per thread's fixed share; at several rows, one per chunk of panels (four
+        // per thread) taken by whichever thread is free; else one call for all units on the calling thread.
         boolean splits = threads > 1 && units % 16 == 0 && units >= 32 && (long) m * rows * cols >= 1 << 15;
-        assertThat(calls.get()).as("unit task calls").isEqualTo(splits ? Math.min(threads, units / 16) : 1);
+        boolean chunked = m > 1 && 4L * rows * cols / threads > 512 * 1024;
+        int shares = chunked ? Math.min(units / 16, 4 * threads) : Math.min(threads, units / 16);
+        assertThat(calls.get()).as("unit task calls").isEqualTo(splits ? shares : 1);
         if (!splits) {
             assertThat(threadNames).containsExactly(Thread.currentThread().getName());
         }

@@ -31,6 +31,12 @@ public final class PanelGemm {
      */
     private static final ThreadLocal<float[]> SCRATCH = new ThreadLocal<>();
 
+    /** The calling thread's buffer for A packed whole ({@link #packAll}), a bare array for the same reason. */
+    private static final ThreadLocal<float[]> PACKED_A = new ThreadLocal<>();
+
+    /** Larger packed A (floats) is allocated per product rather than kept by the thread: 16 MiB. */
+    private static final int PACKED_A_KEPT = 1 << 22;
+
     private PanelGemm() {
     }
 
@@ -87,6 +93,60 @@ public final class PanelGemm {
                             // A short last micro-panel is zero-padded: its extra rows cost FMAs, not results.
                             TileKernels.tile4(kLen, ws, TILE + i * kLen, b, bOff, ws);
                             TileKernels.merge(ws, Math.min(MR, rows - i), width, alpha, blockBeta, c,
+                                    cCol + (ic + i) * ldc, ldc);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Floats of A packed whole for {@link #runPacked}: every k block's micro-panels of all m rows, k block after
+     * k block ({@code roundUp(m, MR) * k}).
+     */
+    public static int packedSize(int m, int k) {
+        return (m + MR - 1) / MR * MR * k;
+    }
+
+    /**
+     * Packs all of A (element (i, p) at {@code a[aOff + i*aRowStride + p*aStep]}) for {@link #runPacked}: the
+     * k block at {@code pc} starts at {@code roundUp(m, MR) * pc}, and within it the micro-panel of rows t..t+MR-1
+     * at {@code t * kLen}, as {@link #packA} lays out one block.
+     */
+    public static void packAll(float[] a, int aOff, int aRowStride, int aStep, int m, int k, float[] dst) {
+        int mPad = (m + MR - 1) / MR * MR;
+        for (int pc = 0; pc < k; pc += KC) {
+            packA(a, aOff + pc * aStep, aRowStride, aStep, m, Math.min(KC, k - pc), dst, mPad * pc);
+        }
+    }
+
+    /**
+     * {@link #run} for m > 1 from A packed whole by {@link #packAll} (shared, read-only, by every thread of a
+     * product), over panels {@code [panelFrom, panelTo)} of each of {@code groups} groups of {@code groupPanels}.
+     * Threads that take panel chunks as they come free (rather than fixed halves) need this: packing A again
+     * for every chunk would cost more than the balance gains.
+     */
+    public static void runPacked(float[] packedA, int m, PanelMatrix w, float alpha, float beta, float[] c, int cOff,
+                                 int ldc, int panelFrom, int panelTo, int groups, int groupPanels) {
+        int k = w.cols();
+        int mPad = (m + MR - 1) / MR * MR;
+        float[] tile = scratch(0);
+        float[] b = w.data();
+        for (int pc = 0; pc < k; pc += KC) {
+            int kLen = Math.min(KC, k - pc);
+            float blockBeta = pc == 0 ? beta : 1f;
+            for (int ic = 0; ic < m; ic += MC) {
+                int rows = Math.min(MC, m - ic);
+                int aBlock = mPad * pc + ic * kLen;
+                for (int g = 0; g < groups; g++) {
+                    for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
+                        int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
+                        int width = w.panelWidth(q);
+                        int cCol = cOff + q * Lanes.PANEL;
+                        for (int i = 0; i < rows; i += MR) {
+                            TileKernels.tile4(kLen, packedA, aBlock + i * kLen, b, bOff, tile);
+                            TileKernels.merge(tile, Math.min(MR, rows - i), width, alpha, blockBeta, c,
                                     cCol + (ic + i) * ldc, ldc);
                         }
                     }
@@ -164,5 +224,18 @@ public final class PanelGemm {
             SCRATCH.set(scratch);
         }
         return scratch;
+    }
+
+    /** A buffer of at least {@code floats} for {@link #packAll}, kept by the calling thread up to 16 MiB. */
+    public static float[] packedABuffer(int floats) {
+        if (floats > PACKED_A_KEPT) {
+            return new float[floats];
+        }
+        float[] buffer = PACKED_A.get();
+        if (buffer == null || buffer.length < floats) {
+            buffer = new float[floats];
+            PACKED_A.set(buffer);
+        }
+        return buffer;
     }
 }
