@@ -76,27 +76,15 @@ public final class PanelGemm {
             return;
         }
         int blockRows = (Math.min(MC, m) + MR - 1) / MR * MR;
+        // The tile at the front of the scratch, this A block after it.
         float[] ws = scratch(blockRows * Math.min(KC, k));
-        float[] b = w.data();
         for (int pc = 0; pc < k; pc += KC) {
             int kLen = Math.min(KC, k - pc);
-            float blockBeta = pc == 0 ? beta : 1f;
             for (int ic = 0; ic < m; ic += MC) {
                 int rows = Math.min(MC, m - ic);
                 packA(a, aOff + ic * aRowStride + pc * aStep, aRowStride, aStep, rows, kLen, ws, TILE);
-                for (int g = 0; g < groups; g++) {
-                    for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
-                        int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
-                        int width = w.panelWidth(q);
-                        int cCol = cOff + q * Lanes.PANEL;
-                        for (int i = 0; i < rows; i += MR) {
-                            // A short last micro-panel is zero-padded: its extra rows cost FMAs, not results.
-                            TileKernels.tile4(kLen, ws, TILE + i * kLen, b, bOff, ws);
-                            TileKernels.merge(ws, Math.min(MR, rows - i), width, alpha, blockBeta, c,
-                                    cCol + (ic + i) * ldc, ldc);
-                        }
-                    }
-                }
+                block(ws, TILE, kLen, rows, ic, pc, w, alpha, pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo,
+                        groups, groupPanels, ws);
             }
         }
     }
@@ -132,24 +120,33 @@ public final class PanelGemm {
         int k = w.cols();
         int mPad = (m + MR - 1) / MR * MR;
         float[] tile = scratch(0);
-        float[] b = w.data();
         for (int pc = 0; pc < k; pc += KC) {
             int kLen = Math.min(KC, k - pc);
-            float blockBeta = pc == 0 ? beta : 1f;
             for (int ic = 0; ic < m; ic += MC) {
-                int rows = Math.min(MC, m - ic);
-                int aBlock = mPad * pc + ic * kLen;
-                for (int g = 0; g < groups; g++) {
-                    for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
-                        int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
-                        int width = w.panelWidth(q);
-                        int cCol = cOff + q * Lanes.PANEL;
-                        for (int i = 0; i < rows; i += MR) {
-                            TileKernels.tile4(kLen, packedA, aBlock + i * kLen, b, bOff, tile);
-                            TileKernels.merge(tile, Math.min(MR, rows - i), width, alpha, blockBeta, c,
-                                    cCol + (ic + i) * ldc, ldc);
-                        }
-                    }
+                block(packedA, mPad * pc + ic * kLen, kLen, Math.min(MC, m - ic), ic, pc, w, alpha,
+                        pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo, groups, groupPanels, tile);
+            }
+        }
+    }
+
+    /**
+     * One packed A block (rows {@code ic ..} of k block {@code pc}, micro-panels from {@code pa[aBlock]}) against
+     * the given panels: every micro-panel of the block meets a panel while that panel's k block is in cache.
+     */
+    private static void block(float[] pa, int aBlock, int kLen, int rows, int ic, int pc, PanelMatrix w, float alpha,
+                              float blockBeta, float[] c, int cOff, int ldc, int panelFrom, int panelTo, int groups,
+                              int groupPanels, float[] tile) {
+        float[] b = w.data();
+        for (int g = 0; g < groups; g++) {
+            for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
+                int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
+                int width = w.panelWidth(q);
+                int cCol = cOff + q * Lanes.PANEL;
+                for (int i = 0; i < rows; i += MR) {
+                    // A short last micro-panel is zero-padded: its extra rows cost FMAs, not results.
+                    TileKernels.tile4(kLen, pa, aBlock + i * kLen, b, bOff, tile);
+                    TileKernels.merge(tile, Math.min(MR, rows - i), width, alpha, blockBeta, c,
+                            cCol + (ic + i) * ldc, ldc);
                 }
             }
         }
