@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the reference backend: forward (outputs and last state), backward (every gradient) and streaming steps.
  * The sizes are chosen so that the 2-thread backend takes its split path, where each thread runs the cell's
  * element-wise step on its own hidden units ({@code multiplyThen}), for the LSTM and GRU products (H = 64,
- * 5 streams; H = 160, 1 stream), with panels in chunks when R is too big for a core's share of L2 (H = 320,
- * 5 streams), and its serial path elsewhere (H = 40 is not a whole number of panels).
+ * 5 streams; H = 160 and 352, 1 stream), with panels in chunks when R is too big for a core's share of L2 and
+ * there are several rows (H = 320, 5 streams), and its serial path elsewhere (H = 40 is not a whole number of
+ * panels).
  */
 class SimdBackendAgreementTest {
     /** Relative to the largest magnitude of the reference array. */
@@ -41,9 +42,9 @@ class SimdBackendAgreementTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        int[][] shapes = {{64, 7}, {160, 9}, {40, 5}, {320, 11}};
+        int[][] shapes = {{64, 7}, {160, 9}, {40, 5}, {320, 11}, {352, 13}};
         for (int[] shape : shapes) {
-            Scenario scenario = shape[0] == 160 ? SINGLE : BATCHED;
+            Scenario scenario = shape[0] == 160 || shape[0] == 352 ? SINGLE : BATCHED;
             for (CellSpec spec : CellCases.specs(shape[1], shape[0])) {
                 for (int threads : new int[] {1, 2}) {
                     cases.add(Arguments.of(CellCases.label(spec) + " H=" + shape[0] + " " + threads + "t", spec,
