@@ -110,9 +110,9 @@ public final class SimdBackend implements Backend {
     /**
      * With the team: each thread takes a share of every group's panels (its fixed share, or chunks as it comes
      * free: {@link #chunked}) and runs {@code after} on those units as soon as their panels are done, so the
-     * cell's element-wise step runs on both cores, on data the thread has just written. That needs each group to start on a panel edge ({@code units} a multiple of
-     * {@link Lanes#PANEL}); otherwise, or when the product is small, the whole product runs first and
-     * {@code after} runs once on the calling thread.
+     * cell's element-wise step runs on both cores, on data the thread has just written. That needs each group
+     * to start on a panel edge ({@code units} a multiple of {@link Lanes#PANEL}); otherwise, or when the product
+     * is small, the whole product runs first and {@code after} runs once on the calling thread.
      */
     @Override
     public void multiplyThen(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
