@@ -86,8 +86,8 @@ public final class Suite {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--threads" -> threads = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 default -> {
-                    System.err.println("usage: Suite [--quick] [--paired-only] [--out DIR] [--threads 1,2]; unknown argument "
-                            + args[i]);
+                    System.err.println("usage: Suite [--quick] [--paired-only] [--out DIR] [--threads 1,2];"
+                            + " unknown argument " + args[i]);
                     System.exit(2);
                 }
             }

@@ -23,6 +23,7 @@ class GridTest {
 
     @Test
     void deeplearning4jGetsOnlyTheLstmWorkloads() {
-        assertThat(Grid.dl4j(List.of("gru/100x1x256/tanh", "lstm/25x1x512/relu"))).containsExactly("lstm/25x1x512/relu");
+        assertThat(Grid.dl4j(List.of("gru/100x1x256/tanh", "lstm/25x1x512/relu")))
+                .containsExactly("lstm/25x1x512/relu");
     }
 }

@@ -69,8 +69,8 @@ public final class CellCases {
         specs.add(base("gru", input, hidden).bias(false).build());
         specs.add(base("gru", input, hidden).linearBeforeReset(true).clip(0.6f).activation("update_gate", "test_swish")
                 .activation("reset_gate", "softplus").activation("candidate", "relu").build());
-        specs.add(base("gru", input, hidden).clip(0.6f).activation("update_gate", "hard_tanh").activation("reset_gate", "tanh")
-                .activation("candidate", "softplus").build());
+        specs.add(base("gru", input, hidden).clip(0.6f).activation("update_gate", "hard_tanh")
+                .activation("reset_gate", "tanh").activation("candidate", "softplus").build());
         specs.add(base("rnn", input, hidden).clip(0.7f).build());
         specs.add(base("rnn", input, hidden).bias(false).activation("activation", "softplus").build());
         return specs;

@@ -10,13 +10,14 @@ import java.util.function.IntConsumer;
 
 /**
  * A fixed team of threads that runs one job in {@code size} parts: part 0 on the caller, part i on worker i
- * unless the caller, done with its own, finds it untaken and runs it itself. A recurrent step takes microseconds, so hand-off and join are by spinning on volatile counters
- * rather than through an executor. A worker spins for {@link #SPIN_NANOS} after its last job (long enough
- * to catch the next step of a running sequence), then sleeps until {@link #tryRun} wakes it; after
- * {@link #IDLE_EXIT_NANOS} without work it ends, so an unused backend holds no threads (and no class loader
- * alive). It sleeps rather than polling on a short timer: a worker that woke every 50 us to look for work
- * used about a quarter of a core while idle, and took that from whatever else ran on the machine (a busy
- * team of another model, on this 2-core VM 30% of its speed).
+ * unless the caller, done with its own, finds it untaken and runs it itself. A recurrent step takes
+ * microseconds, so hand-off and join are by spinning on volatile counters rather than through an executor.
+ * A worker spins for {@link #SPIN_NANOS} after its last job (long enough to catch the next step of a running
+ * sequence), then sleeps until {@link #tryRun} wakes it; after {@link #IDLE_EXIT_NANOS} without work it
+ * ends, so an unused backend holds no threads (and no class loader alive). It sleeps rather than polling on
+ * a short timer: a worker that woke every 50 us to look for work used about a quarter of a core while idle,
+ * and took that from whatever else ran on the machine (a busy team of another model, on this 2-core VM 30% of
+ * its speed).
  *
  * <p>One job at a time: a caller that finds the team busy gets {@code false} from {@link #tryRun} and does
  * the work itself, so concurrent models never wait on each other.
