@@ -147,9 +147,12 @@ public final class SimdBackend implements Backend {
                     after.run(from * Lanes.PANEL, to * Lanes.PANEL);
                 });
             }
-            if (ran) {
-                return;
+            if (!ran) {
+                // Another model holds the team: compute here rather than pack and ask again.
+                PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, 0, packed.panels());
+                after.run(0, units);
             }
+            return;
         }
         product(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy);
         after.run(0, units);
@@ -222,10 +225,12 @@ public final class SimdBackend implements Backend {
         long work = (long) m * w.rows() * w.cols();
         if (team != null && chunked(m, w) && w.panels() >= 2 && work >= PARALLEL_THRESHOLD) {
             float[] packedA = packWholeA(a, aOff, aRowStride, aStep, m, w.cols());
-            if (onChunks(w.panels(), (from, to) -> PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc,
+            if (!onChunks(w.panels(), (from, to) -> PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc,
                     from, to, 1, 0))) {
-                return;
+                // Another model holds the team: compute here (A is packed already).
+                PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc, 0, w.panels(), 1, 0);
             }
+            return;
         }
         onPanels(w.panels(), work,
                 (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
