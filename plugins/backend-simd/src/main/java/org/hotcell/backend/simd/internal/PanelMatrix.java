@@ -44,10 +44,13 @@ public final class PanelMatrix implements PackedMatrix {
             fillFromColumns(w, off, colStride, panelFrom, panelTo);
             return;
         }
+        boolean vectors = colStride == 1 && PanelTranspose.applies();
         for (int q = panelFrom; q < panelTo; q++) {
             int width = Math.min(Lanes.PANEL, rows - q * Lanes.PANEL);
-            packRows(w, off + q * Lanes.PANEL * rowStride, rowStride, colStride, cols, width, data,
-                    q * cols * Lanes.PANEL);
+            int first = off + q * Lanes.PANEL * rowStride;
+            int base = q * cols * Lanes.PANEL;
+            int from = vectors && width == Lanes.PANEL ? PanelTranspose.fill(w, first, rowStride, cols, data, base) : 0;
+            packRows(w, first, rowStride, colStride, from, cols, width, data, base);
         }
     }
 
@@ -82,13 +85,14 @@ public final class PanelMatrix implements PackedMatrix {
     }
 
     /**
-     * A panel read from W's rows (W row-major): a transpose. Writing the panel front to back and reading the
-     * PANEL rows side by side keeps the reads within PANEL cache lines per 16 k steps (all in L1) and makes
-     * every store sequential.
+     * k steps {@code [kFrom, cols)} of a panel read from W's rows (W row-major): a transpose, one float at a time
+     * (for what {@link PanelTranspose} leaves: ragged panels, k tails, strided rows, other vector widths).
+     * Writing the panel front to back and reading the PANEL rows side by side keeps the reads within PANEL
+     * cache lines per 16 k steps (all in L1) and makes every store sequential.
      */
-    private static void packRows(float[] w, int first, int rowStride, int colStride, int cols, int width,
+    private static void packRows(float[] w, int first, int rowStride, int colStride, int kFrom, int cols, int width,
                                  float[] data, int base) {
-        for (int k = 0; k < cols; k++) {
+        for (int k = kFrom; k < cols; k++) {
             int src = first + k * colStride;
             int dst = base + k * Lanes.PANEL;
             for (int j = 0; j < width; j++) {
