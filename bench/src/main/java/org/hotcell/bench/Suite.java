@@ -51,9 +51,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (its self-check failed or it crashed): the table then shows {@code -} for it.
  */
 public final class Suite {
-    /** A peer benchmark and the peers' own classes: all must be on the class path (a -Ppeers build). */
-    /** The paired ONNX Runtime run (peers source set, so named rather than referenced). */
+    /** The paired ONNX Runtime runs (peers source set, so named rather than referenced). */
     private static final String PAIRED_ORT = "org.hotcell.bench.peers.PairedOrt";
+    private static final String PAIRED_ORT_GEMM = "org.hotcell.bench.peers.PairedOrtGemm";
+    /**
+     * The products paired against ONNX Runtime's MatMul (MxNxK, W 4H x H): one row (a batch-1 step), the recurrent
+     * steps at batch 32 and 64, and the input projection of (25, 32, 512) (all 800 rows at once).
+     */
+    private static final List<String> GEMM_SHAPES = List.of("1x2048x512", "32x2048x512", "64x2048x512",
+            "32x4096x1024", "64x4096x1024", "800x2048x512");
+    private static final List<String> QUICK_GEMM_SHAPES = List.of("32x2048x512", "800x2048x512");
+    /** A peer benchmark and the peers' own classes: all must be on the class path (a -Ppeers build). */
     private static final List<String> PEER_PROBES = List.of("org.hotcell.bench.peers.OrtForward",
             "ai.onnxruntime.OrtEnvironment", "org.deeplearning4j.nn.multilayer.MultiLayerNetwork");
 
@@ -198,7 +206,16 @@ public final class Suite {
                 paired(PAIRED_ORT, workload).ifPresentOrElse(againstOrt::add, () -> missing.add(label));
             }
         }
-        return PairedTable.render(results) + PairedTable.renderAgainstOnnxRuntime(againstOrt);
+        List<PairedResult> gemmAgainstOrt = new ArrayList<>();
+        if (peersPresent() && threads.contains(1)) {
+            for (String shape : quick ? QUICK_GEMM_SHAPES : GEMM_SHAPES) {
+                String label = "paired onnxruntime gemm " + shape + " 1t";
+                System.out.println("=== " + label);
+                paired(PAIRED_ORT_GEMM, shape).ifPresentOrElse(gemmAgainstOrt::add, () -> missing.add(label));
+            }
+        }
+        return PairedTable.render(results) + PairedTable.renderAgainstOnnxRuntime(againstOrt)
+                + PairedTable.renderGemmAgainstOnnxRuntime(gemmAgainstOrt);
     }
 
     private Optional<PairedResult> pairedRun(String a, String b, String task, int threadCount) throws IOException {

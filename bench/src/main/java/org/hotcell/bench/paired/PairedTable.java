@@ -31,6 +31,30 @@ public final class PairedTable {
                         ms(r.medianMsA()), ms(r.medianMsB()), r.pairs(), r.medianRatio()));
     }
 
+    /**
+     * The section for the product alone against ONNX Runtime's MatMul ({@code a = onnxruntime},
+     * {@code b = gemm/MxNxK}), or "" for none.
+     */
+    public static String renderGemmAgainstOnnxRuntime(List<PairedResult> results) {
+        return section(results, "SIMD GEMM against ONNX Runtime's MatMul, paired (1 thread)",
+                "Y = X . W^T alone (m x k times k x n, W packed once), both in one JVM, calls alternating after a"
+                        + " warm-up; the ratio is the median over pairs of Hotcell / ONNX Runtime. This is the"
+                        + " kernel's share of the batched layers' gap: everything else in a layer is absent.",
+                "| product (m x n x k) | ORT ms | ORT GFLOP/s | SIMD ms | SIMD GFLOP/s | pairs | SIMD/ORT |",
+                r -> {
+                    double flops = gemmFlops(r.b());
+                    return String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %.1f | %d | %.2f |",
+                            r.b().substring(r.b().indexOf('/') + 1), ms(r.medianMsA()), flops / r.medianMsA() / 1e6,
+                            ms(r.medianMsB()), flops / r.medianMsB() / 1e6, r.pairs(), r.medianRatio());
+                });
+    }
+
+    /** {@code 2 m n k} of a {@code gemm/MxNxK} name. */
+    static double gemmFlops(String name) {
+        String[] dims = name.substring(name.indexOf('/') + 1).split("x");
+        return 2.0 * Long.parseLong(dims[0]) * Long.parseLong(dims[1]) * Long.parseLong(dims[2]);
+    }
+
     private static String section(List<PairedResult> results, String title, String intro, String header,
                                   Function<PairedResult, String> row) {
         if (results.isEmpty()) {

@@ -60,4 +60,13 @@ class PairedRunTest {
         assertThat(table).contains("| lstm/25x32x512/silu | forward | 2 | 40.000 | 41.000 | 120 | +3.4% |");
         assertThat(PairedTable.render(List.of())).isEmpty();
     }
+
+    @Test
+    void theGemmTableGivesEachSidesRateFromTheShape() {
+        // 2 * 32 * 2048 * 512 = 67.1 MFLOP: 1 ms is 67.1 GFLOP/s, 1.25 ms is 53.7.
+        String table = PairedTable.renderGemmAgainstOnnxRuntime(List.of(
+                new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 1.0, 1.25, 1.26, 500)));
+        assertThat(table).contains("| 32x2048x512 | 1.000 | 67.1 | 1.250 | 53.7 | 500 | 1.26 |");
+        assertThat(PairedTable.renderGemmAgainstOnnxRuntime(List.of())).isEmpty();
+    }
 }
