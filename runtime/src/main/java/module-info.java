@@ -6,6 +6,7 @@ module org.hotcell.runtime {
     requires org.hotcell.study;
     requires info.picocli;
     requires org.slf4j;
+    requires java.logging;
     requires org.apache.felix.framework;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;

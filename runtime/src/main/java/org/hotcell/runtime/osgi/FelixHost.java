@@ -72,8 +72,12 @@ public final class FelixHost implements PluginHost {
         config.put(Constants.FRAMEWORK_STORAGE, storage.resolve("cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.extra());
-        // Felix prints its own errors to standard output; bundles that fail to start are also logged here.
+        // FileInstall (a plugin jar that cannot be installed or started) logs to SLF4J through JUL
+        // (org.hotcell.osgi.fileinstall). The framework's own rare errors still go to standard output: Felix takes
+        // a logger only as a subclass of its Logger, whose package its module does not export.
         config.put("felix.log.level", "1");
+        config.put("felix.fileinstall.log.default", "jul");
+        FileInstallLog.install();
         config.put("felix.fileinstall.dir", pluginsDir.toString());
         config.put("felix.fileinstall.poll", Long.toString(options.poll().toMillis()));
         // Only jar files: the directory may sit next to (or be) a source tree of plugin modules.
@@ -84,7 +88,7 @@ public final class FelixHost implements PluginHost {
         config.put("felix.fileinstall.bundles.startTransient", "true");
         config.put("felix.fileinstall.enableConfigSave", "false");
         config.put("felix.fileinstall.tmpdir", storage.resolve("fileinstall").toString());
-        config.put("felix.fileinstall.log.level", "1");
+        config.put("felix.fileinstall.log.level", "2");
 
         PluginRegistry registry = new PluginRegistry();
         Registry.Subscription logging = registry.subscribe(event -> REGISTRY_LOG.info("{}", event.describe()));

@@ -2,11 +2,18 @@ package org.hotcell.runtime.osgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.hotcell.core.registry.ProviderKind;
 import org.hotcell.runtime.testing.Await;
@@ -69,5 +76,44 @@ class FelixHostIT {
 
         Files.delete(plugins.resolve("scaled.jar"));
         Await.until("scaled removed", () -> host.registry().activationFactory("scaled").isEmpty());
+    }
+
+    @Test
+    void aBundleThatCannotResolveIsLoggedWithItsNameAndNothingGoesToStandardOutput() throws IOException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        // slf4j-simple (the tests' binding) writes to whatever System.err is at the time of each message.
+        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        try {
+            Path jar = plugins.resolve("unresolvable.jar");
+            Manifest manifest = new Manifest();
+            Attributes main = manifest.getMainAttributes();
+            main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            main.putValue("Bundle-ManifestVersion", "2");
+            main.putValue("Bundle-SymbolicName", "org.example.unresolvable");
+            main.putValue("Bundle-Version", "1.0.0");
+            main.putValue("Import-Package", "org.example.absent");
+            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(file,
+                    manifest)) {
+                // The manifest is the whole bundle.
+            }
+            Await.until("the unresolvable bundle logged", Duration.ofSeconds(20), () -> capturedErr
+                    .toString(StandardCharsets.UTF_8).contains("org.example.absent"));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String log = capturedErr.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("org.hotcell.osgi").contains("org.example.unresolvable");
+        assertThat(capturedOut.toString(StandardCharsets.UTF_8)).isEmpty();
+        // The host goes on serving: the standard bundles are still there.
+        assertThat(host.registry().activationNames()).contains("tanh");
+        assertThat(host.plugins()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("org.example.unresolvable");
+            assertThat(p.state()).isNotEqualTo("ACTIVE");
+        });
     }
 }
