@@ -2,9 +2,10 @@ package org.hotcell.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import java.util.List;
+import org.hotcell.bench.recurrent.Workload;
 
 /**
  * The cases of the suite (issue 8): LSTM (T, N, I = H) = (100, 1, 256), (25, 1, 512), (25, 1, 1024),
@@ -44,6 +45,16 @@ final class Grid {
             shapes.computeIfAbsent(shape, key -> new ArrayList<>()).add(workload);
         }
         return shapes;
+    }
+
+    /**
+     * Seconds per JMH iteration for the workloads of one shape: 1, or 4 when a training step of the shape is
+     * over 20 GFLOP ((25, 64, 1024): about 80). Such a step takes one to two seconds here, so 1-second
+     * iterations timed one call each, after two warm-up calls; with 4 seconds each iteration holds two or more.
+     */
+    static int iterationSeconds(List<String> workloads) {
+        double most = workloads.stream().mapToDouble(w -> Workload.parse(w).trainingFlops()).max().orElse(0);
+        return most > 20e9 ? 4 : 1;
     }
 
     /** The workloads Deeplearning4j can run: it has an LSTM layer but no GRU layer. */

@@ -131,19 +131,21 @@ public final class Suite {
             String[] all = shape.getValue().toArray(String[]::new);
             String[] peerWorkloads = shape.getValue().stream().filter(workloads::contains).toArray(String[]::new);
             String[] dl4jWorkloads = Grid.dl4j(List.of(peerWorkloads)).toArray(String[]::new);
+            int seconds = Grid.iterationSeconds(shape.getValue());
             for (int t : threads) {
                 String part = shape.getKey().replace('/', '-') + "-" + t + "t";
                 String threadValue = String.valueOf(t);
                 if (peers && peerWorkloads.length > 0) {
-                    run(part + "-onnxruntime", options(part + "-onnxruntime").include(exact("peers.OrtForward.forward"))
+                    run(part + "-onnxruntime", options(part + "-onnxruntime", seconds)
+                            .include(exact("peers.OrtForward.forward"))
                             .param("workload", peerWorkloads).param("threads", threadValue), peerWorkloads.length);
                 }
-                run(part + "-hotcell", options(part + "-hotcell")
+                run(part + "-hotcell", options(part + "-hotcell", seconds)
                         .include(exact("recurrent.SimdForward.forward"))
                         .include(exact("recurrent.SimdTraining.trainingStep"))
                         .param("workload", all).param("threads", threadValue), 2 * all.length);
                 if (peers && dl4jWorkloads.length > 0) {
-                    run(part + "-dl4j", options(part + "-dl4j")
+                    run(part + "-dl4j", options(part + "-dl4j", seconds)
                             .include(exact("peers.Dl4jForward.forward"))
                             .include(exact("peers.Dl4jTraining.trainingStep"))
                             .param("workload", dl4jWorkloads).param("threads", threadValue)
@@ -261,7 +263,8 @@ public final class Suite {
                 "- Order: for each shape and thread count, ONNX Runtime, then Hotcell forward and training, then"
                         + " Deeplearning4j, back to back (ratios compare forks minutes apart, not halves of the run)",
                 "- JMH: 1 fork, " + warmups() + " warm-up and " + iterations() + " measurement iterations of 1 s"
-                        + " (reference: 1 + 3), sample-time mode; times are medians of single calls",
+                        + " (4 s for shapes whose training step is over 20 GFLOP; reference: 1 + 3), sample-time"
+                        + " mode; times are medians of single calls",
                 peers ? "- ONNX Runtime: one LSTM/GRU node with Hotcell's weights; intra-op threads = Hotcell's,"
                         + " inter-op 1, sequential execution"
                         : "- Peers not compiled (build with -Ppeers): ONNX Runtime and Deeplearning4j columns empty",
@@ -281,10 +284,14 @@ public final class Suite {
     }
 
     private ChainedOptionsBuilder options(String part) {
+        return options(part, 1);
+    }
+
+    private ChainedOptionsBuilder options(String part, int iterationSeconds) {
         return new OptionsBuilder()
                 .forks(1)
-                .warmupIterations(warmups()).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(iterations()).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(warmups()).warmupTime(TimeValue.seconds(iterationSeconds))
+                .measurementIterations(iterations()).measurementTime(TimeValue.seconds(iterationSeconds))
                 .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "-Xmx6g")
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)

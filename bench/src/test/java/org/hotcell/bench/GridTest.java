@@ -26,4 +26,11 @@ class GridTest {
         assertThat(Grid.dl4j(List.of("gru/100x1x256/tanh", "lstm/25x1x512/relu")))
                 .containsExactly("lstm/25x1x512/relu");
     }
+
+    @Test
+    void onlyTheShapeWhoseTrainingStepTakesSecondsGetsLongerIterations() {
+        assertThat(Grid.iterationSeconds(List.of("lstm/25x64x1024/tanh", "lstm/25x64x1024/relu"))).isEqualTo(4);
+        assertThat(Grid.iterationSeconds(List.of("lstm/25x32x512/tanh", "lstm/25x32x512/silu"))).isEqualTo(1);
+        assertThat(Grid.iterationSeconds(List.of("gru/100x1x256/tanh"))).isEqualTo(1);
+    }
 }
