@@ -1,0 +1,75 @@
+package org.hotcell.backend.simd.internal;
+
+import java.util.Random;
+
+/**
+ * Packs one matrix both ways (from its rows, and from a transposed copy) and checks the layout float for float:
+ * panel q holds W[q*PANEL + j, k] at {@code q*cols*PANEL + k*PANEL + j}, zero past the last row. Packing is a
+ * copy, so equality is exact. No JUnit here: {@link #main} runs the same checks in a child JVM with another
+ * vector width ({@code hotcell.simd.bits}), which a species fixed per JVM needs.
+ */
+final class PanelLayoutCheck {
+    /** rows, cols, extra (row stride - cols): k tails, ragged last panels, single rows and columns. */
+    static final int[][] SHAPES = {{16, 8, 0}, {16, 7, 3}, {16, 9, 0}, {33, 21, 5}, {64, 100, 0}, {17, 1, 2},
+        {1, 40, 0}, {48, 64, 11}, {130, 257, 1}};
+
+    private PanelLayoutCheck() {
+    }
+
+    /** Checks every shape; prints "layout ok at N lanes" or fails with the first wrong float. */
+    public static void main(String[] args) {
+        for (int[] shape : SHAPES) {
+            check(shape[0], shape[1], shape[2]);
+        }
+        System.out.println("layout ok at " + Lanes.LENGTH + " lanes");
+    }
+
+    static void check(int rows, int cols, int extra) {
+        Random random = new Random(rows * 31L + cols);
+        // W sits inside a wider array (row stride cols + extra) at an offset, as a slice of a bigger matrix.
+        int stride = cols + extra;
+        int off = 3;
+        float[] w = new float[off + rows * stride];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextFloat() - 0.5f;
+        }
+        // The same matrix stored transposed: element (r, k) at t[off + k * tStride + r].
+        int tStride = rows + extra;
+        float[] t = new float[off + cols * tStride];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < cols; k++) {
+                t[off + k * tStride + r] = w[off + r * stride + k];
+            }
+        }
+        PanelMatrix fromRows = PanelMatrix.allocate(rows, cols);
+        PanelMatrix fromColumns = PanelMatrix.allocate(rows, cols);
+        int split = fromRows.panels() / 2;
+        // Two ranges, as two threads fill them.
+        fromRows.fill(w, off, stride, 1, 0, split);
+        fromRows.fill(w, off, stride, 1, split, fromRows.panels());
+        fromColumns.fill(t, off, 1, tStride, 0, split);
+        fromColumns.fill(t, off, 1, tStride, split, fromColumns.panels());
+        compare("from rows", fromRows, w, off, stride, rows, cols);
+        compare("from columns", fromColumns, w, off, stride, rows, cols);
+    }
+
+    private static void compare(String how, PanelMatrix packed, float[] w, int off, int stride, int rows, int cols) {
+        float[] data = packed.data();
+        if (data.length != packed.panels() * cols * Lanes.PANEL) {
+            throw new AssertionError(how + ": " + data.length + " floats for " + packed.panels() + " panels");
+        }
+        for (int q = 0; q < packed.panels(); q++) {
+            for (int k = 0; k < cols; k++) {
+                for (int j = 0; j < Lanes.PANEL; j++) {
+                    int row = q * Lanes.PANEL + j;
+                    float expected = row < rows ? w[off + row * stride + k] : 0f;
+                    int at = q * cols * Lanes.PANEL + k * Lanes.PANEL + j;
+                    if (Float.compare(expected, data[at]) != 0) {
+                        throw new AssertionError(how + ", " + rows + "x" + cols + " at " + Lanes.LENGTH + " lanes: W["
+                                + row + ", " + k + "] = " + expected + " but packed[" + at + "] = " + data[at]);
+                    }
+                }
+            }
+        }
+    }
+}
