@@ -194,6 +194,16 @@ public abstract class RecurrentCell implements Cell {
      */
     protected abstract UnitTask[] unitTasks(Workspace ws);
 
+    /**
+     * {@link #advance} for a cell type whose step is one recurrent product over all its gates ({@code r} packed,
+     * {@code width x hidden}) followed by its single unit task: LSTM and RNN (GRU's reset gate needs two).
+     */
+    protected final void advanceOneProduct(PackedMatrix r, Workspace ws, float[] h, float[] c, Trace trace) {
+        ws.bind(h, c, trace);
+        backend.multiplyThen(h, 0, hidden, ws.batch, r, ws.g, 0, width, true, gates, ws.task(0));
+        commitHidden(ws, h);
+    }
+
     /** Copies the new hidden state of the running streams from {@code ws.hNext} to h. */
     protected final void commitHidden(Workspace ws, float[] h) {
         for (int n = 0; n < ws.batch; n++) {

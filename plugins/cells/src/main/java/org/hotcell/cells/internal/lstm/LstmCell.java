@@ -77,9 +77,7 @@ final class LstmCell extends RecurrentCell {
 
     @Override
     protected void advance(Workspace ws, float[] h, float[] c, Trace trace) {
-        ws.bind(h, c, trace);
-        backend.multiplyThen(h, 0, hidden, ws.batch, packedR, ws.g, 0, width, true, 4, ws.task(0));
-        commitHidden(ws, h);
+        advanceOneProduct(packedR, ws, h, c, trace);
     }
 
     @Override

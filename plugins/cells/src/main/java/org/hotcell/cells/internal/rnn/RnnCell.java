@@ -42,9 +42,7 @@ final class RnnCell extends RecurrentCell {
 
     @Override
     protected void advance(Workspace ws, float[] h, float[] c, Trace trace) {
-        ws.bind(h, c, trace);
-        backend.multiplyThen(h, 0, hidden, ws.batch, packedR, ws.g, 0, hidden, true, 1, ws.task(0));
-        commitHidden(ws, h);
+        advanceOneProduct(packedR, ws, h, c, trace);
     }
 
     @Override
