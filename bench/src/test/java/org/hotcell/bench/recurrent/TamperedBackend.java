@@ -34,6 +34,11 @@ public final class TamperedBackend implements Backend {
     }
 
     @Override
+    public PackedMatrix transpose(PackedMatrix w) {
+        return delegate.transpose(w);
+    }
+
+    @Override
     public void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                          boolean accumulate) {
         delegate.multiply(x, xOff, ldx, m, w, y, yOff, ldy, accumulate);

@@ -72,6 +72,17 @@ public interface Backend {
     }
 
     /**
+     * The transpose of a matrix this backend packed: {@code W^T} ({@code w.cols() x w.rows()}) laid out for
+     * {@link #multiply} exactly as {@link #packTransposed} would lay it out from W's floats, so that
+     * {@code multiply(x, transpose(w))} computes {@code x . W}. The backward pass multiplies by the weights
+     * themselves ({@code dX = dG . W}, {@code dH = dG . R}); deriving that layout from the packed weights lets a
+     * cell keep no unpacked copy of them, which would double its memory and cost a copy per cell.
+     *
+     * @throws IllegalArgumentException for a matrix another backend packed
+     */
+    PackedMatrix transpose(PackedMatrix w);
+
+    /**
      * {@code Y = X . W^T} (or {@code Y += X . W^T} when {@code accumulate}), where X is {@code m x W.cols()}
      * with leading dimension ldx and Y is {@code m x W.rows()} with leading dimension ldy. At m = 1 this is the
      * batch-1 recurrent product that dominates streaming inference.

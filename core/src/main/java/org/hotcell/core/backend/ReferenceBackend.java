@@ -91,6 +91,18 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public PackedMatrix transpose(PackedMatrix w) {
+        Packed packed = own(w);
+        float[] transposed = new float[packed.data.length];
+        for (int r = 0; r < packed.rows; r++) {
+            for (int c = 0; c < packed.cols; c++) {
+                transposed[c * packed.rows + r] = packed.data[r * packed.cols + c];
+            }
+        }
+        return new Packed(transposed, packed.cols, packed.rows);
+    }
+
+    @Override
     public void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                          boolean accumulate) {
         Packed packed = own(w);

@@ -154,6 +154,43 @@ class ReferenceBackendTest {
     }
 
     @Test
+    void transposeOfAPackedMatrixMultipliesLikeThePackedTransposeAndRefusesForeignMatrices() {
+        SplittableRandom random = new SplittableRandom(9);
+        int m = 2;
+        int rows = 5;
+        int cols = 3;
+        float[] w = randoms(random, 1 + rows * cols);
+        float[] x = randoms(random, m * rows);
+        PackedMatrix transposed = backend.transpose(backend.pack(w, 1, rows, cols));
+        assertThat(transposed.rows()).isEqualTo(cols);
+        assertThat(transposed.cols()).isEqualTo(rows);
+        float[] y = new float[m * cols];
+        float[] expected = new float[m * cols];
+        backend.multiply(x, 0, rows, m, transposed, y, 0, cols, false);
+        backend.multiply(x, 0, rows, m, backend.packTransposed(w, 1, rows, cols), expected, 0, cols, false);
+        assertThat(y).containsExactly(expected);
+
+        PackedMatrix foreign = new PackedMatrix() {
+            @Override
+            public int rows() {
+                return 1;
+            }
+
+            @Override
+            public int cols() {
+                return 1;
+            }
+
+            @Override
+            public String backend() {
+                return "elsewhere";
+            }
+        };
+        assertThatThrownBy(() -> backend.transpose(foreign))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'elsewhere'");
+    }
+
+    @Test
     void betaZeroOverwritesNaNInTheOutput() {
         float[] c = {Float.NaN};
         backend.gemm(false, false, 1, 1, 1, 1f, new float[] {2}, 0, 1, new float[] {3}, 0, 1, 0f, c, 0, 1);

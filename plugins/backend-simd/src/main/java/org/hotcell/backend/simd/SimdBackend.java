@@ -99,6 +99,15 @@ public final class SimdBackend implements Backend {
     }
 
     @Override
+    public PackedMatrix transpose(PackedMatrix w) {
+        PanelMatrix source = own(w);
+        PanelMatrix transposed = PanelMatrix.allocate(source.cols(), source.rows());
+        onPanels(transposed.panels(), (long) source.rows() * source.cols(),
+                (from, to) -> transposed.fillTransposed(source, from, to));
+        return transposed;
+    }
+
+    @Override
     public void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                          boolean accumulate) {
         PanelMatrix packed = own(w);

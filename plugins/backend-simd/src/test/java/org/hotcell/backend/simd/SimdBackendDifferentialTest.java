@@ -130,6 +130,12 @@ class SimdBackendDifferentialTest {
         REFERENCE.multiply(abs(x), 0, rows, m, REFERENCE.packTransposed(abs(w), 5, rows, cols), magnitude, 0, cols,
                 false);
         assertClose(got, expected, magnitude, got, 0f);
+
+        // W^T derived from the packed W (what a cell's backward pass uses): the same layout, so the same floats.
+        PackedMatrix derived = simd.transpose(simd.pack(w, 5, rows, cols));
+        float[] fromDerived = new float[m * cols];
+        simd.multiply(x, 0, rows, m, derived, fromDerived, 0, cols, false);
+        assertThat(fromDerived).containsExactly(got);
     }
 
     @ParameterizedTest(name = "m={0} n={1} transA={3}")

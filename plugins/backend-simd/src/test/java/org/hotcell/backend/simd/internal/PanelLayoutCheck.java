@@ -9,7 +9,10 @@ import java.util.Random;
  * vector width ({@code hotcell.simd.bits}), which a species fixed per JVM needs.
  */
 final class PanelLayoutCheck {
-    /** rows, cols, extra (row stride - cols): k tails, ragged last panels, single rows and columns. */
+    /**
+     * rows, cols, extra (row stride - cols): k tails, ragged last panels, single rows and columns; for the
+     * transpose, whose panels run along W's columns, the same edges the other way round.
+     */
     static final int[][] SHAPES = {{16, 8, 0}, {16, 7, 3}, {16, 9, 0}, {33, 21, 5}, {64, 100, 0}, {17, 1, 2},
         {1, 40, 0}, {48, 64, 11}, {130, 257, 1}};
 
@@ -51,6 +54,16 @@ final class PanelLayoutCheck {
         fromColumns.fill(t, off, 1, tStride, split, fromColumns.panels());
         compare("from rows", fromRows, w, off, stride, rows, cols);
         compare("from columns", fromColumns, w, off, stride, rows, cols);
+        // Packed from the packed matrix: W^T laid out as if packed from t (its rows are W's columns).
+        PanelMatrix transposed = PanelMatrix.allocate(cols, rows);
+        int half = transposed.panels() / 2;
+        transposed.fillTransposed(fromRows, 0, half);
+        transposed.fillTransposed(fromRows, half, transposed.panels());
+        compare("transposed from packed", transposed, t, off, tStride, cols, rows);
+        // And back: the transpose of the transpose is W's own layout.
+        PanelMatrix back = PanelMatrix.allocate(rows, cols);
+        back.fillTransposed(transposed, 0, back.panels());
+        compare("transposed twice", back, w, off, stride, rows, cols);
     }
 
     private static void compare(String how, PanelMatrix packed, float[] w, int off, int stride, int rows, int cols) {

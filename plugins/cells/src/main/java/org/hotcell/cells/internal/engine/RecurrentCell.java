@@ -44,8 +44,8 @@ public abstract class RecurrentCell implements Cell {
     protected final float clip;
     protected final boolean clipped;
     private final boolean hasCell;
-    private final float[] w;
     private final PackedMatrix packedW;
+    private final TransposedPacking backW;
     private final float[] inputBias;
     private final Map<String, Activation> activations;
     /** One spare workspace for {@link #step}, so streaming allocates only when threads collide. */
@@ -65,8 +65,8 @@ public abstract class RecurrentCell implements Cell {
         this.clip = spec.options().clip();
         this.clipped = spec.options().clipped();
         this.hasCell = hasCell;
-        this.w = weights.w().clone();
-        this.packedW = backend.pack(w, 0, width, inputSize);
+        this.packedW = backend.pack(weights.w(), 0, width, inputSize);
+        this.backW = new TransposedPacking(backend, packedW);
         this.inputBias = inputBias.clone();
         this.activations = Map.copyOf(activations);
     }
@@ -307,8 +307,7 @@ public abstract class RecurrentCell implements Cell {
             // dW = dG^T . X and dX = dG . W, each one product over every row of every step.
             backend.gemm(true, false, width, inputSize, rows, 1f, dG, 0, width, x.data(), x.offset(), inputSize,
                     0f, dW, 0, inputSize);
-            backend.gemm(false, false, rows, inputSize, width, 1f, dG, 0, width, w, 0, inputSize,
-                    0f, dx, 0, inputSize);
+            backend.multiply(dG, 0, width, rows, backW.get(), dx, 0, inputSize, false);
         }
         recurrentGradients(trace, dG, rows, grads);
         float[] dWb = null;

@@ -4,34 +4,28 @@ import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
 
 /**
- * A weight block M ({@code rows x cols}, row-major in a larger array) packed as the transpose the backward
- * pass multiplies by: {@code backend.multiply(x, get())} computes {@code x . M} (the gradient flowing back
- * through {@code h . M^T}). Packed on first use, once per cell: inference never pays for it, and training
- * does not repack M at every step.
+ * The transpose of a packed weight block M, which the backward pass multiplies by:
+ * {@code backend.multiply(x, get())} computes {@code x . M} (the gradient flowing back through
+ * {@code h . M^T}). Made from the packed M on first use, once per cell: inference never pays for it, and the
+ * cell needs no unpacked copy of its weights for it.
  */
 public final class TransposedPacking {
     private final Backend backend;
-    private final float[] m;
-    private final int off;
-    private final int rows;
-    private final int cols;
-    private volatile PackedMatrix packed;
+    private final PackedMatrix m;
+    private volatile PackedMatrix transposed;
 
-    /** M is {@code rows x cols} at {@code m[off ..]}; the array is the cell's own copy and never changes. */
-    public TransposedPacking(Backend backend, float[] m, int off, int rows, int cols) {
+    /** The transpose of {@code m}, which {@code backend} packed. */
+    public TransposedPacking(Backend backend, PackedMatrix m) {
         this.backend = backend;
         this.m = m;
-        this.off = off;
-        this.rows = rows;
-        this.cols = cols;
     }
 
-    /** M^T packed for {@link Backend#multiply}; made once (a race at first use only packs twice). */
+    /** M^T packed for {@link Backend#multiply}; made once (a race at first use only transposes twice). */
     public PackedMatrix get() {
-        PackedMatrix result = packed;
+        PackedMatrix result = transposed;
         if (result == null) {
-            result = backend.packTransposed(m, off, rows, cols);
-            packed = result;
+            result = backend.transpose(m);
+            transposed = result;
         }
         return result;
     }

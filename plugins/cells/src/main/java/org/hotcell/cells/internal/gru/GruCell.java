@@ -34,7 +34,6 @@ final class GruCell extends RecurrentCell {
     private final int oz;
     private final int or;
     private final int oh;
-    private final float[] r;
     private final PackedMatrix packedZr;
     private final PackedMatrix packedH;
     private final TransposedPacking backZr;
@@ -52,11 +51,11 @@ final class GruCell extends RecurrentCell {
         oz = 0;
         or = hidden;
         oh = 2 * hidden;
-        r = weights.r().clone();
+        float[] r = weights.r();
         packedZr = backend.pack(r, 0, 2 * hidden, hidden);
         packedH = backend.pack(r, 2 * hidden * hidden, hidden, hidden);
-        backZr = new TransposedPacking(backend, r, 0, 2 * hidden, hidden);
-        backH = new TransposedPacking(backend, r, 2 * hidden * hidden, hidden, hidden);
+        backZr = new TransposedPacking(backend, packedZr);
+        backH = new TransposedPacking(backend, packedH);
         linearBeforeReset = spec.options().linearBeforeReset();
         resetBias = new float[hidden];
         if (linearBeforeReset && spec.options().bias() && weights.rBias() != null) {

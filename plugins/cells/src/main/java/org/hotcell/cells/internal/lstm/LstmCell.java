@@ -37,7 +37,6 @@ final class LstmCell extends RecurrentCell {
     private final int oo;
     private final int of;
     private final int oc;
-    private final float[] r;
     private final PackedMatrix packedR;
     private final TransposedPacking backR;
     private final float[] peep;
@@ -57,9 +56,8 @@ final class LstmCell extends RecurrentCell {
         oo = hidden;
         of = 2 * hidden;
         oc = 3 * hidden;
-        r = weights.r().clone();
-        packedR = backend.pack(r, 0, width, hidden);
-        backR = new TransposedPacking(backend, r, 0, width, hidden);
+        packedR = backend.pack(weights.r(), 0, width, hidden);
+        backR = new TransposedPacking(backend, packedR);
         peep = spec.options().peepholes() ? weights.peepholes().clone() : null;
         inputForget = spec.options().inputForget();
         gateI = activations.get("input_gate");

@@ -21,7 +21,6 @@ import org.hotcell.core.cell.CellWeights;
  * with f the {@code activation} role and {@code cl} bounding its input to [-clip, clip].
  */
 final class RnnCell extends RecurrentCell {
-    private final float[] r;
     private final PackedMatrix packedR;
     private final TransposedPacking backR;
     private final Activation f;
@@ -29,9 +28,8 @@ final class RnnCell extends RecurrentCell {
     RnnCell(CellSpec spec, CellWeights weights, Map<String, Activation> activations, Backend backend) {
         super(spec, 1, false, weights, activations, backend, CellFactorySupport.summedBias(spec, weights,
                 spec.hiddenSize()));
-        r = weights.r().clone();
-        packedR = backend.pack(r, 0, hidden, hidden);
-        backR = new TransposedPacking(backend, r, 0, hidden, hidden);
+        packedR = backend.pack(weights.r(), 0, hidden, hidden);
+        backR = new TransposedPacking(backend, packedR);
         f = activations.get("activation");
     }
 
