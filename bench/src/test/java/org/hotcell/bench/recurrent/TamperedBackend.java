@@ -34,8 +34,9 @@ public final class TamperedBackend implements Backend {
     }
 
     @Override
-    public PackedMatrix transpose(PackedMatrix w) {
-        return delegate.transpose(w);
+    public void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff,
+                                     int ldy, boolean accumulate) {
+        delegate.multiplyUntransposed(x, xOff, ldx, m, w, y, yOff, ldy, accumulate);
     }
 
     @Override

@@ -72,23 +72,23 @@ public interface Backend {
     }
 
     /**
-     * The transpose of a matrix this backend packed: {@code W^T} ({@code w.cols() x w.rows()}) laid out for
-     * {@link #multiply} exactly as {@link #packTransposed} would lay it out from W's floats, so that
-     * {@code multiply(x, transpose(w))} computes {@code x . W}. The backward pass multiplies by the weights
-     * themselves ({@code dX = dG . W}, {@code dH = dG . R}); deriving that layout from the packed weights lets a
-     * cell keep no unpacked copy of them, which would double its memory and cost a copy per cell.
-     *
-     * @throws IllegalArgumentException for a matrix another backend packed
-     */
-    PackedMatrix transpose(PackedMatrix w);
-
-    /**
      * {@code Y = X . W^T} (or {@code Y += X . W^T} when {@code accumulate}), where X is {@code m x W.cols()}
      * with leading dimension ldx and Y is {@code m x W.rows()} with leading dimension ldy. At m = 1 this is the
      * batch-1 recurrent product that dominates streaming inference.
      */
     void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                   boolean accumulate);
+
+    /**
+     * {@code Y = X . W} (or {@code Y += X . W} when {@code accumulate}) for a W this backend packed: X is
+     * {@code m x W.rows()} with leading dimension ldx and Y is {@code m x W.cols()} with leading dimension ldy.
+     * The backward pass's products by the weights themselves ({@code dX = dG . W}, {@code dH = dG . R}), from
+     * the same packed matrix the forward pass uses, so that a cell keeps no unpacked copy of its weights (which
+     * would double its memory and cost a copy per cell). How is the backend's business: from W's layout
+     * directly, or from a transposed layout it derives once and keeps with W.
+     */
+    void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
+                              boolean accumulate);
 
     /**
      * {@link #multiply}, then {@code after} over every unit of a grouped product. The rows of W (the columns of

@@ -91,15 +91,11 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
-    public PackedMatrix transpose(PackedMatrix w) {
+    public void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff,
+                                     int ldy, boolean accumulate) {
         Packed packed = own(w);
-        float[] transposed = new float[packed.data.length];
-        for (int r = 0; r < packed.rows; r++) {
-            for (int c = 0; c < packed.cols; c++) {
-                transposed[c * packed.rows + r] = packed.data[r * packed.cols + c];
-            }
-        }
-        return new Packed(transposed, packed.cols, packed.rows);
+        gemm(false, false, m, packed.cols, packed.rows, 1f, x, xOff, ldx, packed.data, 0, packed.cols,
+                accumulate ? 1f : 0f, y, yOff, ldy);
     }
 
     @Override

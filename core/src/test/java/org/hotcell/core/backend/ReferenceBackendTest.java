@@ -154,21 +154,26 @@ class ReferenceBackendTest {
     }
 
     @Test
-    void transposeOfAPackedMatrixMultipliesLikeThePackedTransposeAndRefusesForeignMatrices() {
+    void multiplyUntransposedIsXTimesWAndAccumulatesAndRefusesForeignMatrices() {
         SplittableRandom random = new SplittableRandom(9);
         int m = 2;
         int rows = 5;
         int cols = 3;
         float[] w = randoms(random, 1 + rows * cols);
         float[] x = randoms(random, m * rows);
-        PackedMatrix transposed = backend.transpose(backend.pack(w, 1, rows, cols));
-        assertThat(transposed.rows()).isEqualTo(cols);
-        assertThat(transposed.cols()).isEqualTo(rows);
-        float[] y = new float[m * cols];
-        float[] expected = new float[m * cols];
-        backend.multiply(x, 0, rows, m, transposed, y, 0, cols, false);
-        backend.multiply(x, 0, rows, m, backend.packTransposed(w, 1, rows, cols), expected, 0, cols, false);
-        assertThat(y).containsExactly(expected);
+        PackedMatrix packed = backend.pack(w, 1, rows, cols);
+        float[] y = {0.5f, -1f, 2f, 0.25f, 3f, -2f};
+        float[] start = y.clone();
+        backend.multiplyUntransposed(x, 0, rows, m, packed, y, 0, cols, true);
+        for (int i = 0; i < m; i++) {
+            for (int c = 0; c < cols; c++) {
+                double sum = start[i * cols + c];
+                for (int r = 0; r < rows; r++) {
+                    sum += (double) x[i * rows + r] * w[1 + r * cols + c];
+                }
+                assertThat((double) y[i * cols + c]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
 
         PackedMatrix foreign = new PackedMatrix() {
             @Override
@@ -186,7 +191,7 @@ class ReferenceBackendTest {
                 return "elsewhere";
             }
         };
-        assertThatThrownBy(() -> backend.transpose(foreign))
+        assertThatThrownBy(() -> backend.multiplyUntransposed(x, 0, 1, 1, foreign, y, 0, 1, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'elsewhere'");
     }
 

@@ -130,12 +130,39 @@ class SimdBackendDifferentialTest {
         REFERENCE.multiply(abs(x), 0, rows, m, REFERENCE.packTransposed(abs(w), 5, rows, cols), magnitude, 0, cols,
                 false);
         assertClose(got, expected, magnitude, got, 0f);
+    }
 
-        // W^T derived from the packed W (what a cell's backward pass uses): the same layout, so the same floats.
-        PackedMatrix derived = simd.transpose(simd.pack(w, 5, rows, cols));
-        float[] fromDerived = new float[m * cols];
-        simd.multiply(x, 0, rows, m, derived, fromDerived, 0, cols, false);
-        assertThat(fromDerived).containsExactly(got);
+    /**
+     * Y = X . W from the packed W, through a transpose made on first use and kept with W (so the second call,
+     * which reuses it, must give the same floats).
+     */
+    @ParameterizedTest(name = "m={0} rows={1} cols={2} accumulate={3} threads={5}")
+    @MethodSource("shapes")
+    void multiplyUntransposedEqualsReference(int m, int rows, int cols, boolean accumulate, boolean unused,
+                                             int threads) {
+        SplittableRandom random = new SplittableRandom(rows * 13L + cols * 5L + m);
+        Backend simd = SimdBackend.withThreadCount(threads);
+        // W is rows x cols at offset 3; X is m x rows (leading dimension rows + 2), Y m x cols (cols + 1) at 2.
+        float[] w = randoms(random, 3 + rows * cols);
+        int ldx = rows + 2;
+        int ldy = cols + 1;
+        float[] x = randoms(random, 1 + m * ldx);
+        float[] y = randoms(random, 2 + m * ldy);
+        float[] expected = y.clone();
+        float[] got = y.clone();
+
+        REFERENCE.multiplyUntransposed(x, 1, ldx, m, REFERENCE.pack(w, 3, rows, cols), expected, 2, ldy, accumulate);
+        PackedMatrix packed = simd.pack(w, 3, rows, cols);
+        simd.multiplyUntransposed(x, 1, ldx, m, packed, got, 2, ldy, accumulate);
+
+        float[] magnitude = new float[y.length];
+        REFERENCE.multiplyUntransposed(abs(x), 1, ldx, m, REFERENCE.pack(abs(w), 3, rows, cols), magnitude, 2, ldy,
+                false);
+        assertClose(got, expected, magnitude, y, accumulate ? 1f : 0f);
+
+        float[] again = y.clone();
+        simd.multiplyUntransposed(x, 1, ldx, m, packed, again, 2, ldy, accumulate);
+        assertThat(again).containsExactly(got);
     }
 
     @ParameterizedTest(name = "m={0} n={1} transA={3}")

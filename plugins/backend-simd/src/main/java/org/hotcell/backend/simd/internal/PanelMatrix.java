@@ -20,6 +20,8 @@ public final class PanelMatrix implements PackedMatrix {
     private final int rows;
     private final int cols;
     private final int panels;
+    /** W^T packed, made by the backend on first use ({@link #cacheTranspose}). */
+    private volatile PanelMatrix transpose;
 
     private PanelMatrix(float[] data, int rows, int cols, int panels) {
         this.data = data;
@@ -133,6 +135,22 @@ public final class PanelMatrix implements PackedMatrix {
                 data[dst + j] = w[src + j * rowStride];
             }
         }
+    }
+
+    /** The transpose {@link #cacheTranspose} kept, or null. */
+    public PanelMatrix cachedTranspose() {
+        return transpose;
+    }
+
+    /**
+     * Keeps W^T packed with W for products by W itself. W's floats never change, so neither does its
+     * transpose: the matrix stays immutable to its users, and a race only makes it twice.
+     */
+    public void cacheTranspose(PanelMatrix transposed) {
+        if (transposed.rows != cols || transposed.cols != rows) {
+            throw new IllegalArgumentException("not the transpose: " + transposed.rows + "x" + transposed.cols);
+        }
+        this.transpose = transposed;
     }
 
     /** The packed floats. */

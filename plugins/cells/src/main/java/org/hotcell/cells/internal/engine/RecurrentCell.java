@@ -45,7 +45,6 @@ public abstract class RecurrentCell implements Cell {
     protected final boolean clipped;
     private final boolean hasCell;
     private final PackedMatrix packedW;
-    private final TransposedPacking backW;
     private final float[] inputBias;
     private final Map<String, Activation> activations;
     /** One spare workspace for {@link #step}, so streaming allocates only when threads collide. */
@@ -66,7 +65,6 @@ public abstract class RecurrentCell implements Cell {
         this.clipped = spec.options().clipped();
         this.hasCell = hasCell;
         this.packedW = backend.pack(weights.w(), 0, width, inputSize);
-        this.backW = new TransposedPacking(backend, packedW);
         this.inputBias = inputBias.clone();
         this.activations = Map.copyOf(activations);
     }
@@ -307,7 +305,7 @@ public abstract class RecurrentCell implements Cell {
             // dW = dG^T . X and dX = dG . W, each one product over every row of every step.
             backend.gemm(true, false, width, inputSize, rows, 1f, dG, 0, width, x.data(), x.offset(), inputSize,
                     0f, dW, 0, inputSize);
-            backend.multiply(dG, 0, width, rows, backW.get(), dx, 0, inputSize, false);
+            backend.multiplyUntransposed(dG, 0, width, rows, packedW, dx, 0, inputSize, false);
         }
         recurrentGradients(trace, dG, rows, grads);
         float[] dWb = null;

@@ -7,7 +7,6 @@ import org.hotcell.cells.internal.engine.CellFactorySupport;
 import org.hotcell.cells.internal.engine.Kernels;
 import org.hotcell.cells.internal.engine.RecurrentCell;
 import org.hotcell.cells.internal.engine.Trace;
-import org.hotcell.cells.internal.engine.TransposedPacking;
 import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
@@ -36,8 +35,6 @@ final class GruCell extends RecurrentCell {
     private final int oh;
     private final PackedMatrix packedZr;
     private final PackedMatrix packedH;
-    private final TransposedPacking backZr;
-    private final TransposedPacking backH;
     /** Rbh, added inside the reset gate's product when linear_before_reset; else folded into the input bias. */
     private final float[] resetBias;
     private final boolean linearBeforeReset;
@@ -54,8 +51,6 @@ final class GruCell extends RecurrentCell {
         float[] r = weights.r();
         packedZr = backend.pack(r, 0, 2 * hidden, hidden);
         packedH = backend.pack(r, 2 * hidden * hidden, hidden, hidden);
-        backZr = new TransposedPacking(backend, packedZr);
-        backH = new TransposedPacking(backend, packedH);
         linearBeforeReset = spec.options().linearBeforeReset();
         resetBias = new float[hidden];
         if (linearBeforeReset && spec.options().bias() && weights.rBias() != null) {
@@ -222,10 +217,10 @@ final class GruCell extends RecurrentCell {
                     System.arraycopy(a, n * hs, grads.scratch, row * hs, hs);
                 }
             }
-            backend.multiply(a, 0, hs, batch, backH.get(), b, 0, hs, true);
+            backend.multiplyUntransposed(a, 0, hs, batch, packedH, b, 0, hs, true);
         } else {
             // Gradient of r*Ht-1, the reset state the candidate's product reads.
-            backend.multiply(d, oh, width, batch, backH.get(), a, 0, hs, false);
+            backend.multiplyUntransposed(d, oh, width, batch, packedH, a, 0, hs, false);
             for (int n = 0; n < batch; n++) {
                 int row = ws.rows[n];
                 if (row < 0) {
@@ -242,7 +237,7 @@ final class GruCell extends RecurrentCell {
                 }
             }
         }
-        backend.multiply(d, 0, width, batch, backZr.get(), b, 0, hs, true);
+        backend.multiplyUntransposed(d, 0, width, batch, packedZr, b, 0, hs, true);
         for (int n = 0; n < batch; n++) {
             int row = ws.rows[n];
             if (row >= 0) {

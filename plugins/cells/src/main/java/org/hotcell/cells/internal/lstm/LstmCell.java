@@ -7,7 +7,6 @@ import org.hotcell.cells.internal.engine.CellFactorySupport;
 import org.hotcell.cells.internal.engine.Kernels;
 import org.hotcell.cells.internal.engine.RecurrentCell;
 import org.hotcell.cells.internal.engine.Trace;
-import org.hotcell.cells.internal.engine.TransposedPacking;
 import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
@@ -38,7 +37,6 @@ final class LstmCell extends RecurrentCell {
     private final int of;
     private final int oc;
     private final PackedMatrix packedR;
-    private final TransposedPacking backR;
     private final float[] peep;
     private final boolean inputForget;
     private final Activation gateI;
@@ -57,7 +55,6 @@ final class LstmCell extends RecurrentCell {
         of = 2 * hidden;
         oc = 3 * hidden;
         packedR = backend.pack(weights.r(), 0, width, hidden);
-        backR = new TransposedPacking(backend, packedR);
         peep = spec.options().peepholes() ? weights.peepholes().clone() : null;
         inputForget = spec.options().inputForget();
         gateI = activations.get("input_gate");
@@ -223,7 +220,7 @@ final class LstmCell extends RecurrentCell {
             System.arraycopy(d, db, dG, tb, width);
         }
         // dH_{t-1} = dG_t . R for the running streams; the others keep their gradient.
-        backend.multiply(d, 0, width, ws.batch, backR.get(), ws.b, 0, hs, false);
+        backend.multiplyUntransposed(d, 0, width, ws.batch, packedR, ws.b, 0, hs, false);
         for (int n = 0; n < ws.batch; n++) {
             if (ws.rows[n] >= 0) {
                 System.arraycopy(ws.b, n * hs, dH, n * hs, hs);

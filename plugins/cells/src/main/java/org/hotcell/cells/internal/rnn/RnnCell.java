@@ -7,7 +7,6 @@ import org.hotcell.cells.internal.engine.CellFactorySupport;
 import org.hotcell.cells.internal.engine.Kernels;
 import org.hotcell.cells.internal.engine.RecurrentCell;
 import org.hotcell.cells.internal.engine.Trace;
-import org.hotcell.cells.internal.engine.TransposedPacking;
 import org.hotcell.cells.internal.engine.Workspace;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
@@ -22,14 +21,12 @@ import org.hotcell.core.cell.CellWeights;
  */
 final class RnnCell extends RecurrentCell {
     private final PackedMatrix packedR;
-    private final TransposedPacking backR;
     private final Activation f;
 
     RnnCell(CellSpec spec, CellWeights weights, Map<String, Activation> activations, Backend backend) {
         super(spec, 1, false, weights, activations, backend, CellFactorySupport.summedBias(spec, weights,
                 spec.hiddenSize()));
         packedR = backend.pack(weights.r(), 0, hidden, hidden);
-        backR = new TransposedPacking(backend, packedR);
         f = activations.get("activation");
     }
 
@@ -85,7 +82,7 @@ final class RnnCell extends RecurrentCell {
             }
             System.arraycopy(d, sb, dG, row * hs, hs);
         }
-        backend.multiply(d, 0, hs, ws.batch, backR.get(), ws.b, 0, hs, false);
+        backend.multiplyUntransposed(d, 0, hs, ws.batch, packedR, ws.b, 0, hs, false);
         for (int n = 0; n < ws.batch; n++) {
             if (ws.rows[n] >= 0) {
                 System.arraycopy(ws.b, n * hs, dH, n * hs, hs);
