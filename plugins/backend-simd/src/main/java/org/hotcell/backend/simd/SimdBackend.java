@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotcell.backend.simd.internal.Lanes;
+import org.hotcell.backend.simd.internal.PanelDot;
 import org.hotcell.backend.simd.internal.PanelGemm;
 import org.hotcell.backend.simd.internal.PanelMatrix;
 import org.hotcell.backend.simd.internal.SpinTeam;
@@ -99,9 +100,11 @@ public final class SimdBackend implements Backend {
     }
 
     /**
-     * With W's transpose, packed on first use and kept with W: a backward pass multiplies by it at every step.
-     * Reading W's own panels instead (a dot product of PANEL lanes per panel and column, for a single row) was
-     * measured at 1.6-2.2x the time of this product on 2048 x 512, more than the transpose it saves.
+     * One row (the batch-1 backward step) straight from W's panels ({@link PanelDot}), unless W's transpose has
+     * been made already; more rows with W's transpose, packed on first use and kept with W. For one row, a
+     * training step that transposed R (2048 x 512 or 4096 x 1024, 1.1-1.2 ms per 4 MB) ran 1-10% slower than
+     * one reading R's panels (LSTM (25,1,512) and (25,1,1024), same-JVM A/B both orders, 1 and 2 threads;
+     * (100,1,256) and GRU (100,1,256) no different). For more rows the GEMM kernel on the transpose wins.
      */
     @Override
     public void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff,
@@ -109,6 +112,13 @@ public final class SimdBackend implements Backend {
         PanelMatrix packed = own(w);
         checkMatrix("X", x, xOff, m, packed.rows(), ldx);
         checkMatrix("Y", y, yOff, m, packed.cols(), ldy);
+        if (m == 1 && packed.cachedTranspose() == null) {
+            int cols = packed.cols();
+            onPanels((cols + Lanes.PANEL - 1) / Lanes.PANEL, (long) packed.rows() * cols,
+                    (from, to) -> PanelDot.row(x, xOff, packed, y, yOff, accumulate, from * Lanes.PANEL,
+                            Math.min(cols, to * Lanes.PANEL)));
+            return;
+        }
         product(x, xOff, ldx, 1, m, transposeOf(packed), 1f, accumulate ? 1f : 0f, y, yOff, ldy);
     }
 

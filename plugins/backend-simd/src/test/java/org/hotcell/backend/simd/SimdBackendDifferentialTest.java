@@ -133,8 +133,8 @@ class SimdBackendDifferentialTest {
     }
 
     /**
-     * Y = X . W from the packed W, through a transpose made on first use and kept with W (so the second call,
-     * which reuses it, must give the same floats).
+     * Y = X . W from the packed W: one row from W's panels, more through a transpose made on first use and kept
+     * with W (so the second call, which reuses it, must give the same floats).
      */
     @ParameterizedTest(name = "m={0} rows={1} cols={2} accumulate={3} threads={5}")
     @MethodSource("shapes")
@@ -163,6 +163,14 @@ class SimdBackendDifferentialTest {
         float[] again = y.clone();
         simd.multiplyUntransposed(x, 1, ldx, m, packed, again, 2, ldy, accumulate);
         assertThat(again).containsExactly(got);
+
+        // X's first row alone: from W's panels, or from the transpose when more rows have made it.
+        float[] single = y.clone();
+        float[] singleExpected = y.clone();
+        simd.multiplyUntransposed(x, 1, ldx, 1, packed, single, 2, ldy, accumulate);
+        REFERENCE.multiplyUntransposed(x, 1, ldx, 1, REFERENCE.pack(w, 3, rows, cols), singleExpected, 2, ldy,
+                accumulate);
+        assertClose(single, singleExpected, magnitude, y, accumulate ? 1f : 0f);
     }
 
     @ParameterizedTest(name = "m={0} n={1} transA={3}")
