@@ -33,9 +33,10 @@ public final class TileKernels {
 
     /**
      * Four rows of packed A (a micro-panel: for each k step, the four rows' values next to each other, from
-     * {@code a0}) against one panel over {@code kLen} steps; row r's result goes to {@code out[r * PANEL ..]}.
+     * {@code a0}) against one panel over {@code kLen} steps; row r's PANEL results go to {@code out[at + r*ld ..]}
+     * (the scratch tile, {@code at = 0, ld = PANEL}, or straight into C when nothing is left to merge).
      */
-    public static void tile4(int kLen, float[] a, int a0, float[] b, int bOff, float[] out) {
+    public static void tile4(int kLen, float[] a, int a0, float[] b, int bOff, float[] out, int at, int ld) {
         FloatVector r00 = FloatVector.zero(S);
         FloatVector r01 = FloatVector.zero(S);
         FloatVector r10 = FloatVector.zero(S);
@@ -62,14 +63,14 @@ public final class TileKernels {
             r30 = b0.fma(x, r30);
             r31 = b1.fma(x, r31);
         }
-        r00.intoArray(out, 0);
-        r01.intoArray(out, L);
-        r10.intoArray(out, P);
-        r11.intoArray(out, P + L);
-        r20.intoArray(out, 2 * P);
-        r21.intoArray(out, 2 * P + L);
-        r30.intoArray(out, 3 * P);
-        r31.intoArray(out, 3 * P + L);
+        r00.intoArray(out, at);
+        r01.intoArray(out, at + L);
+        r10.intoArray(out, at + ld);
+        r11.intoArray(out, at + ld + L);
+        r20.intoArray(out, at + 2 * ld);
+        r21.intoArray(out, at + 2 * ld + L);
+        r30.intoArray(out, at + 3 * ld);
+        r31.intoArray(out, at + 3 * ld + L);
     }
 
     /**
