@@ -20,6 +20,8 @@ public final class PanelDot {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final int L = Lanes.LENGTH;
     private static final int P = Lanes.PANEL;
+    /** Per thread: x padded to whole panels, then one partial-sum vector per column. */
+    private static final ThreadBuffer BUFFER = new ThreadBuffer(1 << 20);
 
     private PanelDot() {
     }
@@ -34,25 +36,33 @@ public final class PanelDot {
             return;
         }
         int panels = w.panels();
-        // x padded with zeros to whole panels (W's panels are zero past its last row).
-        float[] xs = new float[panels * P];
-        System.arraycopy(x, xOff, xs, 0, w.rows());
-        float[] acc = new float[(i1 - i0) * L];
+        int rows = w.rows();
+        int padded = panels * P;
+        int accFloats = (i1 - i0) * L;
+        // One per-step call of a backward pass: the thread's kept buffer, not two new arrays per step. It holds
+        // x padded with zeros to whole panels (W's panels are zero past its last row), then the partial sums.
+        float[] xs = BUFFER.atLeast(padded + accFloats);
+        System.arraycopy(x, xOff, xs, 0, rows);
+        Arrays.fill(xs, rows, padded + accFloats, 0f);
         int p = 0;
         for (; p + 4 <= panels; p += 4) {
-            four(xs, p * P, w.data(), w.panelOffset(p), w.cols() * P, i0, i1, acc);
+            four(xs, p * P, w.data(), w.panelOffset(p), w.cols() * P, i0, i1, xs, padded);
         }
         for (; p < panels; p++) {
-            one(xs, p * P, w.data(), w.panelOffset(p), i0, i1, acc);
+            one(xs, p * P, w.data(), w.panelOffset(p), i0, i1, xs, padded);
         }
         for (int i = i0; i < i1; i++) {
-            float sum = FloatVector.fromArray(S, acc, (i - i0) * L).reduceLanes(VectorOperators.ADD);
+            float sum = FloatVector.fromArray(S, xs, padded + (i - i0) * L).reduceLanes(VectorOperators.ADD);
             y[yOff + i] = accumulate ? y[yOff + i] + sum : sum;
         }
     }
 
-    /** Four panels from {@code b[q0]}, {@code stride} apart, against {@code xs[xi ..]}, added to acc. */
-    private static void four(float[] xs, int xi, float[] b, int q0, int stride, int i0, int i1, float[] acc) {
+    /**
+     * Four panels from {@code b[q0]}, {@code stride} apart, against {@code xs[xi ..]}, added to column i's
+     * partial sums at {@code acc[acc0 + (i - i0) * L ..]}.
+     */
+    private static void four(float[] xs, int xi, float[] b, int q0, int stride, int i0, int i1, float[] acc,
+                             int acc0) {
         FloatVector a0 = FloatVector.fromArray(S, xs, xi);
         FloatVector a1 = FloatVector.fromArray(S, xs, xi + L);
         FloatVector b0 = FloatVector.fromArray(S, xs, xi + P);
@@ -66,7 +76,7 @@ public final class PanelDot {
         int q3 = q2 + stride;
         for (int i = i0; i < i1; i++) {
             int o = i * P;
-            int ai = (i - i0) * L;
+            int ai = acc0 + (i - i0) * L;
             FloatVector s = FloatVector.fromArray(S, b, q0 + o).fma(a0, FloatVector.fromArray(S, acc, ai));
             FloatVector t = FloatVector.fromArray(S, b, q0 + o + L).mul(a1);
             s = FloatVector.fromArray(S, b, q1 + o).fma(b0, s);
@@ -80,12 +90,12 @@ public final class PanelDot {
     }
 
     /** {@link #four} for the one panel at {@code b[q]}. */
-    private static void one(float[] xs, int xi, float[] b, int q, int i0, int i1, float[] acc) {
+    private static void one(float[] xs, int xi, float[] b, int q, int i0, int i1, float[] acc, int acc0) {
         FloatVector a0 = FloatVector.fromArray(S, xs, xi);
         FloatVector a1 = FloatVector.fromArray(S, xs, xi + L);
         for (int i = i0; i < i1; i++) {
             int o = q + i * P;
-            int ai = (i - i0) * L;
+            int ai = acc0 + (i - i0) * L;
             FloatVector.fromArray(S, b, o).fma(a0, FloatVector.fromArray(S, b, o + L)
                     .fma(a1, FloatVector.fromArray(S, acc, ai))).intoArray(acc, ai);
         }

@@ -28,18 +28,13 @@ public final class PanelGemm {
     private static final int TILE = MR * Lanes.PANEL;
 
     /**
-     * Per-thread scratch, reused across calls so a warm product allocates nothing: the result tile, then the
-     * packed A block, grown to the largest block the thread has needed (at most MC x KC). It is a bare
-     * {@code float[]} on purpose: a value of one of this bundle's classes in a thread-local of a long-lived
-     * thread (an HTTP worker, say) would hold this bundle's class loader after the bundle is updated.
+     * Per-thread scratch: the result tile, then the packed A block, grown to the largest block the thread has
+     * needed (at most MC x KC, so always kept).
      */
-    private static final ThreadLocal<float[]> SCRATCH = new ThreadLocal<>();
+    private static final ThreadBuffer SCRATCH = new ThreadBuffer(Integer.MAX_VALUE);
 
-    /** The calling thread's buffer for A packed whole ({@link #packAll}), a bare array for the same reason. */
-    private static final ThreadLocal<float[]> PACKED_A = new ThreadLocal<>();
-
-    /** Larger packed A (floats) is allocated per product rather than kept by the thread: 16 MiB. */
-    private static final int PACKED_A_KEPT = 1 << 22;
+    /** The calling thread's buffer for A packed whole ({@link #packAll}); larger than 16 MiB is not kept. */
+    private static final ThreadBuffer PACKED_A = new ThreadBuffer(1 << 22);
 
     private PanelGemm() {
     }
@@ -255,24 +250,11 @@ public final class PanelGemm {
 
     /** This thread's scratch with room for the tile and {@code packedFloats} of packed A. */
     private static float[] scratch(int packedFloats) {
-        float[] scratch = SCRATCH.get();
-        if (scratch == null || scratch.length < TILE + packedFloats) {
-            scratch = new float[TILE + packedFloats];
-            SCRATCH.set(scratch);
-        }
-        return scratch;
+        return SCRATCH.atLeast(TILE + packedFloats);
     }
 
     /** A buffer of at least {@code floats} for {@link #packAll}, kept by the calling thread up to 16 MiB. */
     public static float[] packedABuffer(int floats) {
-        if (floats > PACKED_A_KEPT) {
-            return new float[floats];
-        }
-        float[] buffer = PACKED_A.get();
-        if (buffer == null || buffer.length < floats) {
-            buffer = new float[floats];
-            PACKED_A.set(buffer);
-        }
-        return buffer;
+        return PACKED_A.atLeast(floats);
     }
 }
