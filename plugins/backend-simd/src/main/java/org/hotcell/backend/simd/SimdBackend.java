@@ -8,6 +8,7 @@ import org.hotcell.backend.simd.internal.PanelDot;
 import org.hotcell.backend.simd.internal.PanelGemm;
 import org.hotcell.backend.simd.internal.PanelMatrix;
 import org.hotcell.backend.simd.internal.SpinTeam;
+import org.hotcell.backend.simd.internal.TileKernels;
 import org.hotcell.backend.simd.internal.VectorOps;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.Matrices;
@@ -33,7 +34,12 @@ public final class SimdBackend implements Backend {
     /** Products smaller than this many multiply-adds run on the calling thread alone. */
     private static final long PARALLEL_THRESHOLD = 1L << 15;
 
-    /** A thread's share of W that may stay in its core's L2 (1 MiB per core here) beside A and C. */
+    /**
+     * A thread's share of W above which it cannot stay in its core's L2 beside A and C. This machine's L2 is
+     * 512 KiB per core (earlier notes said 1 MiB: lscpu's "1 MiB (2 instances)" is the total), so a share of
+     * exactly this size already streams from L3: a 1024 x 256 product by one row reads each 512 KiB half at
+     * 49 GB/s per core, L3 speed.
+     */
     private static final long L2_SHARE_BYTES = 512 * 1024;
 
     /** Panel chunks per thread in products of several rows: enough to even out a slower core. */
@@ -101,10 +107,17 @@ public final class SimdBackend implements Backend {
 
     /**
      * One row (the batch-1 backward step) straight from W's panels ({@link PanelDot}), unless W's transpose has
-     * been made already; more rows with W's transpose, packed on first use and kept with W. For one row, a
-     * training step that transposed R (2048 x 512 or 4096 x 1024, 1.1-1.2 ms per 4 MB) ran 1-10% slower than
-     * one reading R's panels (LSTM (25,1,512) and (25,1,1024), same-JVM A/B both orders, 1 and 2 threads;
-     * (100,1,256) and GRU (100,1,256) no different). For more rows the GEMM kernel on the transpose wins.
+     * been made already. For one row, a training step that transposed R (2048 x 512 or 4096 x 1024, 1.1-1.2 ms
+     * per 4 MB) ran 1-10% slower than one reading R's panels (LSTM (25,1,512) and (25,1,1024), same-JVM A/B both
+     * orders, 1 and 2 threads; (100,1,256) and GRU (100,1,256) no different).
+     *
+     * <p>More rows: the first such product, when X has fewer rows than W has columns, reads W's panels as the
+     * GEMM's A side ({@link #byTransposedRowsOfW}); any later one packs W^T once and keeps it with W. A training
+     * step rebuilds its cell, so its input gradient ({@code dX = dG . W}, T*N rows) is a product made once, and
+     * a transpose made for it was thrown away at every step: reading the panels made the LSTM (25,1,512) training
+     * step 4-6% faster at 1 thread and 3-13% at 2 (same-JVM A/B, both orders); (25,1,1024), (100,1,256) and the
+     * batched shapes were no different. A batched backward pass multiplies by R at every step, so from its
+     * second step on it uses the kept transpose.
      */
     @Override
     public void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff,
@@ -112,14 +125,48 @@ public final class SimdBackend implements Backend {
         PanelMatrix packed = own(w);
         checkMatrix("X", x, xOff, m, packed.rows(), ldx);
         checkMatrix("Y", y, yOff, m, packed.cols(), ldy);
-        if (m == 1 && packed.cachedTranspose() == null) {
-            int cols = packed.cols();
-            onPanels((cols + Lanes.PANEL - 1) / Lanes.PANEL, (long) packed.rows() * cols,
-                    (from, to) -> PanelDot.row(x, xOff, packed, y, yOff, accumulate, from * Lanes.PANEL,
-                            Math.min(cols, to * Lanes.PANEL)));
-            return;
+        if (packed.cachedTranspose() == null) {
+            if (m == 1) {
+                int cols = packed.cols();
+                onPanels((cols + Lanes.PANEL - 1) / Lanes.PANEL, (long) packed.rows() * cols,
+                        (from, to) -> PanelDot.row(x, xOff, packed, y, yOff, accumulate, from * Lanes.PANEL,
+                                Math.min(cols, to * Lanes.PANEL)));
+                return;
+            }
+            if (m < packed.cols() && packed.rows() > 0 && packed.firstUntransposedProduct()) {
+                byTransposedRowsOfW(x, xOff, ldx, m, packed, y, yOff, ldy, accumulate);
+                return;
+            }
         }
         product(x, xOff, ldx, 1, m, transposeOf(packed), 1f, accumulate ? 1f : 0f, y, yOff, ldy);
+    }
+
+    /**
+     * {@code Y = X . W} as {@code Y^T = W^T . X^T}: W^T is the GEMM's A side, packed block by block straight
+     * from W's panels as any A is, and X (m rows, fewer than W's columns) is packed as the panel side. This
+     * reads W once and writes nothing the size of W, where packing W^T reads W, writes a copy as large, and
+     * the product reads that copy again; so it serves a product made once. W's columns are split between the
+     * threads; Y^T goes to a scratch matrix and is added into Y transposed (m x cols floats, little beside
+     * the m x rows x cols multiply-adds).
+     */
+    private void byTransposedRowsOfW(float[] x, int xOff, int ldx, int m, PanelMatrix w, float[] y, int yOff,
+                                     int ldy, boolean accumulate) {
+        int rows = w.rows();
+        int cols = w.cols();
+        PanelMatrix xPacked = packOnTeam(x, xOff, m, rows, ldx, 1);
+        float[] yt = new float[Math.multiplyExact(cols, m)];
+        int micro = (cols + TileKernels.MR - 1) / TileKernels.MR;
+        onPanels(micro, (long) m * rows * cols, (from, to) -> {
+            int r0 = from * TileKernels.MR;
+            int r1 = Math.min(cols, to * TileKernels.MR);
+            PanelGemm.runOnTransposeOf(w, r0, r1 - r0, xPacked, 1f, 0f, yt, r0 * m, m);
+        });
+        for (int j = 0; j < m; j++) {
+            int row = yOff + j * ldy;
+            for (int i = 0; i < cols; i++) {
+                y[row + i] = accumulate ? y[row + i] + yt[i * m + j] : yt[i * m + j];
+            }
+        }
     }
 
     /** W^T packed, made on first use and kept with W (a race at first use only transposes twice). */

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
+import org.hotcell.backend.simd.internal.PanelMatrix;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
 import org.hotcell.core.backend.ReferenceBackend;
@@ -133,8 +134,9 @@ class SimdBackendDifferentialTest {
     }
 
     /**
-     * Y = X . W from the packed W: one row from W's panels, more through a transpose made on first use and kept
-     * with W (so the second call, which reuses it, must give the same floats).
+     * Y = X . W from the packed W: one row from W's panels; the first product of fewer rows than W has columns
+     * with W's panels as the GEMM's A side (no transpose kept); later ones, and more rows, through a transpose
+     * made then and kept with W (so a call that reuses it must give the same floats).
      */
     @ParameterizedTest(name = "m={0} rows={1} cols={2} accumulate={3} threads={5}")
     @MethodSource("shapes")
@@ -162,9 +164,19 @@ class SimdBackendDifferentialTest {
                 false);
         assertClose(got, expected, magnitude, y, accumulate ? 1f : 0f);
 
+        PanelMatrix panels = (PanelMatrix) packed;
+        boolean readPanels = m > 1 && m < cols;
+        assertThat(panels.cachedTranspose()).as("a transpose kept after the first product").matches(
+                t -> (t == null) == (m == 1 || readPanels));
+
         float[] again = y.clone();
         simd.multiplyUntransposed(x, 1, ldx, m, packed, again, 2, ldy, accumulate);
-        assertThat(again).as("the second product, from the kept transpose").isEqualTo(got);
+        assertThat(panels.cachedTranspose() != null).as("a transpose kept after the second product")
+                .isEqualTo(m > 1);
+        assertClose(again, expected, magnitude, y, accumulate ? 1f : 0f);
+        float[] third = y.clone();
+        simd.multiplyUntransposed(x, 1, ldx, m, packed, third, 2, ldy, accumulate);
+        assertThat(third).as("the third product, from the same kept transpose (or W's panels)").isEqualTo(again);
 
         // X's first row alone: from W's panels, or from the transpose when more rows have made it.
         float[] single = y.clone();

@@ -9,8 +9,11 @@ package org.hotcell.backend.simd.internal;
  * the kernel reads A as one sequential stream that stays in L2 across all panels. KC is 512 rather than the
  * 256 that would keep the panel block in half of L1: every k block is another pass that reads and writes all
  * of C's tiles, and with k = 512 (the LSTM shapes of the benchmarks) one pass was 5-15% faster than two on
- * 800 x 512 . 512 x 2048 in interleaved runs on this AVX2 machine. MC is 192 (an A block of 384 KiB, well
- * inside a 1 MiB L2): against 96 and 288 it was 5-15% faster on 1600 x 1024 . 1024 x 4096.
+ * 800 x 512 . 512 x 2048 in interleaved runs on this AVX2 machine. MC is 192 (an A block of 384 KiB, three
+ * quarters of this machine's 512 KiB L2): against 96 and 288 it was 5-15% faster on 1600 x 1024 . 1024 x 4096,
+ * and in same-JVM A/B runs MC 64, 96 and 128, alone or with the panels' k blocks cut to 256 or 128 steps so
+ * that they stay in L1, were no faster on 800 x 512 . 512 x 2048 or 1600 x 1024 . 1024 x 4096 (0.94-1.32 of
+ * this one's time).
  *
  * <p>A single row of A (the batch-1 recurrent step) is not packed: there the product streams W from memory
  * once, and packing would only add a copy.
@@ -20,7 +23,7 @@ public final class PanelGemm {
     static final int MC = 192;
     /** k blocks up to this long go through {@link #shortBlock}. */
     static final int SHORT_K = 128;
-    /** ... when the panels' k blocks they pass over fit in this many floats (512 KiB, half of L2). */
+    /** ... when the panels' k blocks they pass over fit in this many floats (512 KiB, the size of L2 here). */
     private static final long SHORT_K_PANEL_FLOATS = 1 << 17;
     private static final int MR = TileKernels.MR;
 
@@ -124,6 +127,58 @@ public final class PanelGemm {
             for (int ic = 0; ic < m; ic += MC) {
                 block(packedA, mPad * pc + ic * kLen, kLen, Math.min(MC, m - ic), ic, pc, w, alpha,
                         pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo, groups, groupPanels, tile);
+            }
+        }
+    }
+
+    /**
+     * {@code C = alpha * A . B^T + beta * C} where A is rows {@code [row0, row0 + m)} of {@code source^T}: a
+     * product by the transpose of a packed matrix, without a packed copy of that transpose. Row i of the
+     * transpose is column i of the source, which each source panel holds as one run of PANEL values, so the
+     * kernel reads A straight from the source's panels ({@link TileKernels#tile4Transposed}); a last micro-panel
+     * of fewer than MR rows is packed ({@link PanelMatrix#packTransposedRows}). k = {@code source.rows() =
+     * b.cols()}; C is m x b.rows(), row i at {@code c[cOff + i*ldc]}. Meant for few panels of B (a product by
+     * the transpose made once, for a few rows of X): every micro-panel of A meets all of them in turn.
+     */
+    public static void runOnTransposeOf(PanelMatrix source, int row0, int m, PanelMatrix b, float alpha, float beta,
+                                        float[] c, int cOff, int ldc) {
+        int k = b.cols();
+        if (source.rows() != k) {
+            throw new IllegalArgumentException("the transpose of a " + source.rows() + "x" + source.cols()
+                    + " matrix cannot multiply a " + b.rows() + "x" + k + " one");
+        }
+        if (m <= 0) {
+            return;
+        }
+        if (k == 0) {
+            scale(m, b, beta, c, cOff, ldc, 0, b.panels());
+            return;
+        }
+        // The tile, then room for one packed micro-panel.
+        float[] ws = scratch(MR * Math.min(KC, k));
+        float[] wd = source.data();
+        float[] bd = b.data();
+        int panelStride = source.panelOffset(1);
+        for (int pc = 0; pc < k; pc += KC) {
+            int kLen = Math.min(KC, k - pc);
+            float blockBeta = pc == 0 ? beta : 1f;
+            int first = source.panelOffset(pc / Lanes.PANEL);
+            for (int i = 0; i < m; i += MR) {
+                int real = Math.min(MR, m - i);
+                if (real < MR) {
+                    source.packTransposedRows(row0 + i, real, pc, kLen, ws, TILE);
+                }
+                for (int j = 0; j < b.panels(); j++) {
+                    int bOff = b.panelOffset(j) + pc * Lanes.PANEL;
+                    if (real == MR) {
+                        TileKernels.tile4Transposed(kLen, wd, first + (row0 + i) * Lanes.PANEL, panelStride, bd, bOff,
+                                ws, 0, Lanes.PANEL);
+                    } else {
+                        TileKernels.tile4(kLen, ws, TILE, bd, bOff, ws, 0, Lanes.PANEL);
+                    }
+                    TileKernels.merge(ws, real, b.panelWidth(j), alpha, blockBeta, c, cOff + i * ldc + j * Lanes.PANEL,
+                            ldc);
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.hotcell.backend.simd.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jdk.incubator.vector.FloatVector;
 import org.hotcell.core.backend.PackedMatrix;
 
@@ -22,6 +24,8 @@ public final class PanelMatrix implements PackedMatrix {
     private final int panels;
     /** W^T packed, made by the backend on first use ({@link #cacheTranspose}). */
     private volatile PanelMatrix transpose;
+    /** Whether a product by W itself with more than one row has been asked for ({@link #firstUntransposedProduct}). */
+    private final AtomicBoolean untransposedProducts = new AtomicBoolean();
 
     private PanelMatrix(float[] data, int rows, int cols, int panels) {
         this.data = data;
@@ -135,6 +139,49 @@ public final class PanelMatrix implements PackedMatrix {
                 data[dst + j] = w[src + j * rowStride];
             }
         }
+    }
+
+    /**
+     * Packs rows {@code [row0, row0 + count)} and k steps {@code [k0, k0 + kLen)} of this matrix's transpose as
+     * the GEMM's A micro-panels ({@link PanelGemm#packA}'s layout: {@link TileKernels#MR} rows per micro-panel,
+     * each k step's MR values side by side, zero past {@code count}). Row i of the transpose is column i of W,
+     * which every panel holds as one contiguous run of PANEL values; panels are read one after another and,
+     * within each, the requested columns front to back.
+     */
+    public void packTransposedRows(int row0, int count, int k0, int kLen, float[] dst, int dstOff) {
+        int mr = TileKernels.MR;
+        for (int p = k0; p < k0 + kLen; ) {
+            int lane0 = p % Lanes.PANEL;
+            int lanes = Math.min(Lanes.PANEL - lane0, k0 + kLen - p);
+            int src = panelOffset(p / Lanes.PANEL) + row0 * Lanes.PANEL + lane0;
+            int at = dstOff + (p - k0) * mr;
+            for (int i = 0; i < count; i++, src += Lanes.PANEL) {
+                int d = at + (i / mr) * kLen * mr + i % mr;
+                for (int l = 0; l < lanes; l++) {
+                    dst[d + l * mr] = data[src + l];
+                }
+            }
+            p += lanes;
+        }
+        int tail = count % mr;
+        if (tail != 0) {
+            int base = dstOff + (count / mr) * kLen * mr;
+            for (int p = 0; p < kLen; p++) {
+                for (int r = tail; r < mr; r++) {
+                    dst[base + p * mr + r] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * True for the first product by W itself ({@code X . W}) with more than one row, false after: the backend
+     * reads W's panels for a product made once (a training step's input gradient, which rebuilds its cell at
+     * every step) and packs the transpose to keep when W serves again (the per-step products of a batched
+     * backward pass).
+     */
+    public boolean firstUntransposedProduct() {
+        return !untransposedProducts.getAndSet(true);
     }
 
     /** The transpose {@link #cacheTranspose} kept, or null. */

@@ -74,6 +74,50 @@ public final class TileKernels {
     }
 
     /**
+     * {@link #tile4} with A read from a packed matrix's panels instead of a packed micro-panel: A's four rows are
+     * four adjacent columns of that matrix, whose values for k step p lie at {@code w[w0 + (p / PANEL) *
+     * panelStride + (p % PANEL) + r*PANEL]}, r = 0..3 ({@link PanelMatrix#packTransposedRows} describes the
+     * layout). The four rows' runs within a panel are adjacent, so every 16 k steps read four whole cache lines.
+     */
+    public static void tile4Transposed(int kLen, float[] w, int w0, int panelStride, float[] b, int bOff, float[] out,
+                                       int at, int ld) {
+        FloatVector r00 = FloatVector.zero(S);
+        FloatVector r01 = FloatVector.zero(S);
+        FloatVector r10 = FloatVector.zero(S);
+        FloatVector r11 = FloatVector.zero(S);
+        FloatVector r20 = FloatVector.zero(S);
+        FloatVector r21 = FloatVector.zero(S);
+        FloatVector r30 = FloatVector.zero(S);
+        FloatVector r31 = FloatVector.zero(S);
+        for (int p = 0; p < kLen; p++) {
+            int bp = bOff + p * P;
+            int ap = w0 + (p / P) * panelStride + p % P;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, w[ap]);
+            r00 = b0.fma(x, r00);
+            r01 = b1.fma(x, r01);
+            x = FloatVector.broadcast(S, w[ap + P]);
+            r10 = b0.fma(x, r10);
+            r11 = b1.fma(x, r11);
+            x = FloatVector.broadcast(S, w[ap + 2 * P]);
+            r20 = b0.fma(x, r20);
+            r21 = b1.fma(x, r21);
+            x = FloatVector.broadcast(S, w[ap + 3 * P]);
+            r30 = b0.fma(x, r30);
+            r31 = b1.fma(x, r31);
+        }
+        r00.intoArray(out, at);
+        r01.intoArray(out, at + L);
+        r10.intoArray(out, at + ld);
+        r11.intoArray(out, at + ld + L);
+        r20.intoArray(out, at + 2 * ld);
+        r21.intoArray(out, at + 2 * ld + L);
+        r30.intoArray(out, at + 3 * ld);
+        r31.intoArray(out, at + 3 * ld + L);
+    }
+
+    /**
      * One row of A against one panel (the panels left over after {@link #gemv4}). The k loop is unrolled by
      * four into eight accumulators so that the loads, not the FMA latency, set the pace.
      * The result goes to {@code out[outOff .. outOff+PANEL)}.

@@ -64,6 +64,65 @@ final class PanelLayoutCheck {
         PanelMatrix back = PanelMatrix.allocate(rows, cols);
         back.fillTransposed(transposed, 0, back.panels());
         compare("transposed twice", back, w, off, stride, rows, cols);
+        // W^T's rows as the GEMM's A micro-panels, read from W's panels: all of it, and a window that starts
+        // off a panel edge and leaves a short last micro-panel.
+        checkTransposedRows(fromRows, w, off, stride, 0, cols, 0, rows);
+        checkTransposedRows(fromRows, w, off, stride, cols > 1 ? 1 : 0, Math.max(1, cols - 2), rows / 3,
+                rows - rows / 3);
+        checkProductByTranspose(fromRows, w, off, stride, random);
+    }
+
+    private static void checkTransposedRows(PanelMatrix packed, float[] w, int off, int stride, int row0, int count,
+                                            int k0, int kLen) {
+        int mr = TileKernels.MR;
+        int micro = (count + mr - 1) / mr;
+        int dstOff = 2;
+        float[] dst = new float[dstOff + micro * mr * kLen + 3];
+        java.util.Arrays.fill(dst, Float.NaN);
+        packed.packTransposedRows(row0, count, k0, kLen, dst, dstOff);
+        for (int i = 0; i < micro * mr; i++) {
+            for (int p = 0; p < kLen; p++) {
+                float expected = i < count ? w[off + (k0 + p) * stride + row0 + i] : 0f;
+                int at = dstOff + (i / mr) * kLen * mr + p * mr + i % mr;
+                if (Float.compare(expected, dst[at]) != 0) {
+                    throw new AssertionError("rows of W^T from " + packed.rows() + "x" + packed.cols() + " at "
+                            + Lanes.LENGTH + " lanes, window (" + row0 + ", " + count + ", " + k0 + ", " + kLen
+                            + "): A[" + i + ", " + p + "] = " + expected + " but packed[" + at + "] = " + dst[at]);
+                }
+            }
+        }
+    }
+
+    /** C = W^T . X^T from W's panels, against plain sums in double, for every row split of W^T into two. */
+    private static void checkProductByTranspose(PanelMatrix packed, float[] w, int off, int stride, Random random) {
+        int rows = packed.rows();
+        int cols = packed.cols();
+        int m = 1 + random.nextInt(20);
+        float[] x = new float[m * rows];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextFloat() - 0.5f;
+        }
+        PanelMatrix xPacked = PanelMatrix.allocate(m, rows);
+        xPacked.fill(x, 0, rows, 1, 0, xPacked.panels());
+        float[] c = new float[cols * m];
+        int split = cols / 2 / TileKernels.MR * TileKernels.MR;
+        PanelGemm.runOnTransposeOf(packed, 0, split, xPacked, 1f, 0f, c, 0, m);
+        PanelGemm.runOnTransposeOf(packed, split, cols - split, xPacked, 1f, 0f, c, split * m, m);
+        for (int i = 0; i < cols; i++) {
+            for (int j = 0; j < m; j++) {
+                double sum = 0;
+                double magnitude = 0;
+                for (int p = 0; p < rows; p++) {
+                    double term = (double) w[off + p * stride + i] * x[j * rows + p];
+                    sum += term;
+                    magnitude += Math.abs(term);
+                }
+                if (Math.abs(c[i * m + j] - sum) > 1e-5 * magnitude + 1e-30) {
+                    throw new AssertionError("W^T . X^T from " + rows + "x" + cols + " panels at " + Lanes.LENGTH
+                            + " lanes, m=" + m + ": C[" + i + ", " + j + "] = " + c[i * m + j] + " but " + sum);
+                }
+            }
+        }
     }
 
     private static void compare(String how, PanelMatrix packed, float[] w, int off, int stride, int rows, int cols) {
