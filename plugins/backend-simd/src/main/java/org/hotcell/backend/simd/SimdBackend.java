@@ -142,12 +142,12 @@ public final class SimdBackend implements Backend {
     }
 
     /**
-     * {@code Y = X . W} as {@code Y^T = W^T . X^T}: W^T is the GEMM's A side, packed block by block straight
-     * from W's panels as any A is, and X (m rows, fewer than W's columns) is packed as the panel side. This
-     * reads W once and writes nothing the size of W, where packing W^T reads W, writes a copy as large, and
-     * the product reads that copy again; so it serves a product made once. W's columns are split between the
-     * threads; Y^T goes to a scratch matrix and is added into Y transposed (m x cols floats, little beside
-     * the m x rows x cols multiply-adds).
+     * {@code Y = X . W} as {@code Y^T = W^T . X^T}: W^T is the GEMM's A side, which the kernel reads straight
+     * from W's panels ({@link PanelGemm#runOnTransposeOf}), and X (m rows, fewer than W's columns) is packed as
+     * the panel side. This reads W once and writes nothing the size of W, where packing W^T reads W, writes a
+     * copy as large, and the product reads that copy again; so it serves a product made once. W's columns are
+     * split between the threads; Y^T goes to a scratch matrix and is added into Y transposed (m x cols floats,
+     * little beside the m x rows x cols multiply-adds).
      */
     private void byTransposedRowsOfW(float[] x, int xOff, int ldx, int m, PanelMatrix w, float[] y, int yOff,
                                      int ldy, boolean accumulate) {
