@@ -78,6 +78,9 @@ public final class TileKernels {
      * four adjacent columns of that matrix, whose values for k step p lie at {@code w[w0 + (p / PANEL) *
      * panelStride + (p % PANEL) + r*PANEL]}, r = 0..3 ({@link PanelMatrix#packTransposedRows} describes the
      * layout). The four rows' runs within a panel are adjacent, so every 16 k steps read four whole cache lines.
+     * It repeats tile4's body rather than sharing it: tile4's indices are affine in p, which lets the JIT hoist
+     * its bounds checks out of the loop, and these are not; and a shared helper taking the accumulators would
+     * box them whenever the JIT declined to inline it (see the class comment).
      */
     public static void tile4Transposed(int kLen, float[] w, int w0, int panelStride, float[] b, int bOff, float[] out,
                                        int at, int ld) {
