@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
+import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelMatrix;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
@@ -304,9 +305,11 @@ class SimdBackendDifferentialTest {
         assertClose(y, expected, magnitude, start, 1f);
         // Split: at one row, one call per thread's fixed share; at several rows, one per chunk of panels (four
         // per thread) taken by whichever thread is free; else one call for all units on the calling thread.
-        boolean splits = threads > 1 && units % 16 == 0 && units >= 32 && (long) m * rows * cols >= 1 << 15;
+        // A panel is two vectors wide: 16 units with AVX2, 32 with AVX-512 (so 48 units split on one, not the other).
+        int panel = Lanes.PANEL;
+        boolean splits = threads > 1 && units % panel == 0 && units >= 2 * panel && (long) m * rows * cols >= 1 << 15;
         boolean chunked = m > 1 && 4L * rows * cols / threads > 512 * 1024;
-        int shares = chunked ? Math.min(units / 16, 4 * threads) : Math.min(threads, units / 16);
+        int shares = chunked ? Math.min(units / panel, 4 * threads) : Math.min(threads, units / panel);
         assertThat(calls.get()).as("unit task calls").isEqualTo(splits ? shares : 1);
         if (!splits) {
             assertThat(threadNames).containsExactly(Thread.currentThread().getName());
