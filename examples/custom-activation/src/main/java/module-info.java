@@ -6,7 +6,8 @@
  */
 module org.example.activations {
     requires org.hotcell.core;
-    requires jdk.incubator.vector;
+    // Static: the module resolves without the incubator module, and VectorSupport picks the scalar loops.
+    requires static jdk.incubator.vector;
 
     provides org.hotcell.core.activation.ActivationFactory with org.example.activations.ExampleActivations;
 }

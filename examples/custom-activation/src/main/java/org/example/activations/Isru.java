@@ -19,8 +19,9 @@ import org.hotcell.core.activation.ActivationSpec;
  * {@code e^-2|x|}. {@code isru(+-inf) = +-1/sqrt(alpha)}.
  *
  * <p>Computed as {@code t / sqrt(u^2 + alpha t^2)} with {@code t = x/m}, {@code u = 1/m}, {@code m = max(|x|, 1)}
- * (the same value, see {@link Lanes}), which never overflows. The bulk forms do the same operations in the same
- * order with the Vector API, so they are bit-identical to the scalar forms.
+ * (the same value, see {@link Scaling}), which never overflows. The bulk forms do the same operations in the
+ * same order with the Vector API, so they are bit-identical to the scalar forms; without the Vector API (see
+ * {@link VectorSupport}) they run the scalar forms.
  */
 final class Isru implements Activation {
     private final ActivationSpec spec;
@@ -47,7 +48,7 @@ final class Isru implements Activation {
 
     @Override
     public float apply(float x) {
-        float c = Lanes.clamp(x);
+        float c = Scaling.clamp(x);
         float m = Math.max(Math.abs(c), 1f);
         float t = c / m;
         float u = 1f / m;
@@ -60,7 +61,7 @@ final class Isru implements Activation {
      */
     @Override
     public float derivative(float x, float y) {
-        float c = Lanes.clamp(x);
+        float c = Scaling.clamp(x);
         float m = Math.max(Math.abs(c), 1f);
         float t = c / m;
         float u = 1f / m;
@@ -70,16 +71,9 @@ final class Isru implements Activation {
 
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
-        Lanes.checkRange(src, srcOff, length, "src");
-        Lanes.checkRange(dst, dstOff, length, "dst");
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            FloatVector c = Lanes.clamp(FloatVector.fromArray(SPECIES, src, srcOff + i));
-            FloatVector m = c.abs().max(1f);
-            FloatVector t = c.div(m);
-            FloatVector u = m.broadcast(1f).div(m);
-            t.div(t.mul(alpha).fma(t, u.mul(u)).sqrt()).intoArray(dst, dstOff + i);
-        }
+        Scaling.checkRange(src, srcOff, length, "src");
+        Scaling.checkRange(dst, dstOff, length, "dst");
+        int i = VectorSupport.AVAILABLE ? Kernels.apply(src, srcOff, dst, dstOff, length, alpha) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -87,20 +81,43 @@ final class Isru implements Activation {
 
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
-        Lanes.checkRange(x, xOff, length, "x");
-        Lanes.checkRange(y, yOff, length, "y");
-        Lanes.checkRange(dst, dstOff, length, "dst");
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            FloatVector c = Lanes.clamp(FloatVector.fromArray(SPECIES, x, xOff + i));
-            FloatVector m = c.abs().max(1f);
-            FloatVector t = c.div(m);
-            FloatVector u = m.broadcast(1f).div(m);
-            FloatVector q = u.div(t.mul(alpha).fma(t, u.mul(u)).sqrt());
-            q.mul(q).mul(q).intoArray(dst, dstOff + i);
-        }
+        Scaling.checkRange(x, xOff, length, "x");
+        Scaling.checkRange(y, yOff, length, "y");
+        Scaling.checkRange(dst, dstOff, length, "dst");
+        int i = VectorSupport.AVAILABLE ? Kernels.derivative(x, xOff, dst, dstOff, length, alpha) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API loops, in a class of their own so that Isru itself links without jdk.incubator.vector: each
+     * covers the whole vectors of a range and returns where the scalar tail begins.
+     */
+    private static final class Kernels {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length, float alpha) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                FloatVector c = Lanes.clamp(FloatVector.fromArray(SPECIES, src, srcOff + i));
+                FloatVector m = c.abs().max(1f);
+                FloatVector t = c.div(m);
+                FloatVector u = m.broadcast(1f).div(m);
+                t.div(t.mul(alpha).fma(t, u.mul(u)).sqrt()).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] dst, int dstOff, int length, float alpha) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                FloatVector c = Lanes.clamp(FloatVector.fromArray(SPECIES, x, xOff + i));
+                FloatVector m = c.abs().max(1f);
+                FloatVector t = c.div(m);
+                FloatVector u = m.broadcast(1f).div(m);
+                FloatVector q = u.div(t.mul(alpha).fma(t, u.mul(u)).sqrt());
+                q.mul(q).mul(q).intoArray(dst, dstOff + i);
+            }
+            return i;
         }
     }
 }

@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 
 import org.hotcell.activations.math.ScalarMath;
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -45,27 +46,10 @@ public final class GeluExact extends StandardActivation {
         return (float) (ScalarMath.normalCdf(c) + c * ScalarMath.normalDensity(c));
     }
 
-    private static FloatVector lanes(FloatVector x) {
-        FloatVector phi = VectorMath.normalCdf(x);
-        return x.mul(phi).blend(0f, phi.eq(0f));
-    }
-
-    private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        // Beyond +-20 the derivative is 0 or 1 in float; the clamp keeps x phi(x) from becoming inf * 0.
-        // Known cost: this kernel (two exponentials) is beyond what C2 inlines in one compilation, so it boxes
-        // vectors; splitting it into two passes in this method did not help, as both passes inline into it.
-        FloatVector c = x.max(-20f).min(20f);
-        FloatVector density = VectorMath.exp(c.mul(c).mul(-0.5f)).mul(0.3989422804014327f);
-        return c.fma(density, VectorMath.normalCdf(c));
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -74,13 +58,46 @@ public final class GeluExact extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x) {
+            FloatVector phi = VectorMath.normalCdf(x);
+            return x.mul(phi).blend(0f, phi.eq(0f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+            // Beyond +-20 the derivative is 0 or 1 in float; the clamp keeps x phi(x) from becoming inf * 0.
+            // Known cost: this kernel (two exponentials) is beyond what C2 inlines in one compilation, so it boxes
+            // vectors; splitting it into two passes in this method did not help, as both passes inline into it.
+            FloatVector c = x.max(-20f).min(20f);
+            FloatVector density = VectorMath.exp(c.mul(c).mul(-0.5f)).mul(0.3989422804014327f);
+            return c.fma(density, VectorMath.normalCdf(c));
         }
     }
 }

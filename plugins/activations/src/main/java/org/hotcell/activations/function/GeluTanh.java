@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 
 import org.hotcell.activations.math.ScalarMath;
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -51,34 +52,10 @@ public final class GeluTanh extends StandardActivation {
         return (float) (s + c * s * (1 - s) * 2 * SQRT_2_OVER_PI * (1 + 3 * 0.044715 * c * c));
     }
 
-    private static FloatVector lanes(FloatVector x) {
-        FloatVector cube = x.mul(x).mul(x);
-        FloatVector s = VectorMath.sigmoid(cube.fma(FloatVector.broadcast(SPECIES, K * C), x.mul(C)).mul(2f));
-        return x.mul(s).blend(0f, s.eq(0f));
-    }
-
-    private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        FloatVector c = x.max(-20f).min(20f);
-        FloatVector c2 = c.mul(c);
-        FloatVector twiceU = c2.fma(K, 1f).mul(c).mul(2f * C);
-        // s = sigmoid(2u) and 1 - s from one exponential, as in Silu: no cancellation, and small enough to inline.
-        FloatVector e = VectorMath.exp(twiceU.abs().neg());
-        FloatVector near = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
-        FloatVector far = e.mul(near);
-        var negative = twiceU.lt(0f);
-        FloatVector s = near.blend(far, negative);
-        FloatVector complement = far.blend(near, negative);
-        FloatVector slope = c2.fma(6f * K * C, 2f * C);
-        return c.mul(s).mul(complement).fma(slope, s);
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -87,13 +64,53 @@ public final class GeluTanh extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x) {
+            FloatVector cube = x.mul(x).mul(x);
+            FloatVector s = VectorMath.sigmoid(cube.fma(FloatVector.broadcast(SPECIES, K * C), x.mul(C)).mul(2f));
+            return x.mul(s).blend(0f, s.eq(0f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+            FloatVector c = x.max(-20f).min(20f);
+            FloatVector c2 = c.mul(c);
+            FloatVector twiceU = c2.fma(K, 1f).mul(c).mul(2f * C);
+            // s = sigmoid(2u) and 1 - s from one exponential, as in Silu: no cancellation, and small enough to inline.
+            FloatVector e = VectorMath.exp(twiceU.abs().neg());
+            FloatVector near = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
+            FloatVector far = e.mul(near);
+            var negative = twiceU.lt(0f);
+            FloatVector s = near.blend(far, negative);
+            FloatVector complement = far.blend(near, negative);
+            FloatVector slope = c2.fma(6f * K * C, 2f * C);
+            return c.mul(s).mul(complement).fma(slope, s);
         }
     }
 }

@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -53,23 +54,10 @@ public final class HardSigmoid extends StandardActivation {
         return v >= 0f && v < 1f ? alpha : 0f;
     }
 
-    private FloatVector lanes(FloatVector x) {
-        return x.fma(alpha, beta).max(0f).min(1f);
-    }
-
-    private FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        FloatVector v = x.fma(alpha, beta);
-        return FloatVector.zero(SPECIES).blend(alpha, v.compare(VectorOperators.GE, 0f).and(v.lt(1f)))
-                .blend(v, VectorMath.isNaN(v));
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length, alpha, beta) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -78,13 +66,43 @@ public final class HardSigmoid extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length, alpha, beta) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length, float alpha, float beta) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i), alpha, beta).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length,
+                float alpha, float beta) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i), alpha, beta).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x, float alpha, float beta) {
+            return x.fma(alpha, beta).max(0f).min(1f);
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y, float alpha, float beta) {
+            FloatVector v = x.fma(alpha, beta);
+            return FloatVector.zero(SPECIES).blend(alpha, v.compare(VectorOperators.GE, 0f).and(v.lt(1f)))
+                    .blend(v, VectorMath.isNaN(v));
         }
     }
 }

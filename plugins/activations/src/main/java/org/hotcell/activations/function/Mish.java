@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 
 import org.hotcell.activations.math.ScalarMath;
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -50,31 +51,10 @@ public final class Mish extends StandardActivation {
         return (float) (t + c * (2 / (n + 2)) * (1 + t) * (e / (1 + e)));
     }
 
-    private static FloatVector lanes(FloatVector x) {
-        FloatVector e = VectorMath.exp(x.min(20f));
-        FloatVector n = e.add(2f).mul(e);
-        FloatVector t = n.div(n.add(2f));
-        return x.mul(t).blend(0f, t.eq(0f));
-    }
-
-    private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        FloatVector c = x.max(-100f).min(20f);
-        FloatVector e = VectorMath.exp(c);
-        FloatVector n = e.add(2f).mul(e);
-        FloatVector t = n.div(n.add(2f));
-        FloatVector sigmoid = e.div(e.add(1f));
-        // 1 - T^2 = (1 - T)(1 + T) with 1 - T = 2 / (n + 2) exactly: no cancellation where T is near 1.
-        FloatVector oneMinusT2 = FloatVector.broadcast(SPECIES, 2f).div(n.add(2f)).mul(t.add(1f));
-        return c.mul(oneMinusT2).fma(sigmoid, t);
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -83,13 +63,50 @@ public final class Mish extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x) {
+            FloatVector e = VectorMath.exp(x.min(20f));
+            FloatVector n = e.add(2f).mul(e);
+            FloatVector t = n.div(n.add(2f));
+            return x.mul(t).blend(0f, t.eq(0f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+            FloatVector c = x.max(-100f).min(20f);
+            FloatVector e = VectorMath.exp(c);
+            FloatVector n = e.add(2f).mul(e);
+            FloatVector t = n.div(n.add(2f));
+            FloatVector sigmoid = e.div(e.add(1f));
+            // 1 - T^2 = (1 - T)(1 + T) with 1 - T = 2 / (n + 2) exactly: no cancellation where T is near 1.
+            FloatVector oneMinusT2 = FloatVector.broadcast(SPECIES, 2f).div(n.add(2f)).mul(t.add(1f));
+            return c.mul(oneMinusT2).fma(sigmoid, t);
         }
     }
 }

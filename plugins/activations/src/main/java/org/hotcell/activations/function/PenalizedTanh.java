@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -52,25 +53,10 @@ public final class PenalizedTanh extends StandardActivation {
         return right ? slope : a * slope;
     }
 
-    private FloatVector lanes(FloatVector x) {
-        FloatVector t = VectorMath.tanh(x);
-        return t.blend(t.mul(a), x.compare(VectorOperators.LE, 0f));
-    }
-
-    private FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        var left = x.compare(VectorOperators.GE, 0f).not();
-        FloatVector t = y.blend(y.mul(inverseA), left);
-        FloatVector slope = t.neg().fma(t, FloatVector.broadcast(SPECIES, 1f));
-        return slope.blend(slope.mul(a), left);
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length, a) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -79,13 +65,45 @@ public final class PenalizedTanh extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length, a, inverseA) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length, float a) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i), a).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length,
+                float a, float inverseA) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i), a, inverseA).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x, float a) {
+            FloatVector t = VectorMath.tanh(x);
+            return t.blend(t.mul(a), x.compare(VectorOperators.LE, 0f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y, float a, float inverseA) {
+            var left = x.compare(VectorOperators.GE, 0f).not();
+            FloatVector t = y.blend(y.mul(inverseA), left);
+            FloatVector slope = t.neg().fma(t, FloatVector.broadcast(SPECIES, 1f));
+            return slope.blend(slope.mul(a), left);
         }
     }
 }

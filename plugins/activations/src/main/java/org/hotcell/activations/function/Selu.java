@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -46,21 +47,10 @@ public final class Selu extends StandardActivation {
         return x >= 0f ? LAMBDA_F : y + LAMBDA_ALPHA_F;
     }
 
-    private static FloatVector lanes(FloatVector x) {
-        return x.mul(LAMBDA_F).blend(VectorMath.expm1(x.min(0f)).mul(LAMBDA_ALPHA_F), x.compare(VectorOperators.LE, 0f));
-    }
-
-    private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        return FloatVector.broadcast(SPECIES, LAMBDA_F).blend(y.add(LAMBDA_ALPHA_F), x.lt(0f)).blend(x, VectorMath.isNaN(x));
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -69,13 +59,42 @@ public final class Selu extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x) {
+            return x.mul(LAMBDA_F).blend(VectorMath.expm1(x.min(0f)).mul(LAMBDA_ALPHA_F),
+                    x.compare(VectorOperators.LE, 0f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+            return FloatVector.broadcast(SPECIES, LAMBDA_F).blend(y.add(LAMBDA_ALPHA_F), x.lt(0f))
+                    .blend(x, VectorMath.isNaN(x));
         }
     }
 }

@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 
 import org.hotcell.activations.math.ScalarMath;
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -39,25 +40,10 @@ public final class Sigmoid extends StandardActivation {
         return y * (1f - y);
     }
 
-    private static FloatVector lanes(FloatVector x) {
-        // VectorMath.sigmoid written out here: one call level less keeps C2 from leaving it out of line (which
-        // would box every vector) in some compilations of the loop.
-        FloatVector e = VectorMath.exp(x.abs().neg());
-        FloatVector s = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
-        return s.blend(e.mul(s), x.lt(0f));
-    }
-
-    private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        return y.mul(y.neg().add(1f));
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -66,13 +52,44 @@ public final class Sigmoid extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x) {
+            // VectorMath.sigmoid written out here: one call level less keeps C2 from leaving it out of line (which
+            // would box every vector) in some compilations of the loop.
+            FloatVector e = VectorMath.exp(x.abs().neg());
+            FloatVector s = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
+            return s.blend(e.mul(s), x.lt(0f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+            return y.mul(y.neg().add(1f));
         }
     }
 }

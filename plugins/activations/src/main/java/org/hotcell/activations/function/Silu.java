@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 
 import org.hotcell.activations.math.ScalarMath;
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -51,33 +52,10 @@ public final class Silu extends StandardActivation {
         return (float) (s * (1 + u * (1 - s)));
     }
 
-    private FloatVector lanes(FloatVector x) {
-        FloatVector s = VectorMath.sigmoid(x.mul(beta));
-        return x.mul(s).blend(0f, s.eq(0f));
-    }
-
-    private FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        // The clamp keeps u (1 - s) from becoming inf * 0 at the ends; beyond it the result no longer changes.
-        FloatVector u = x.mul(beta).max(-100f).min(100f);
-        // s and 1 - s from one exponential e = e^-|u|: 1/(1+e) and e/(1+e), each on its side of 0. Taking
-        // 1 - s by subtraction would lose its digits where s is near 1; a second sigmoid would make the kernel
-        // too large for C2 to inline, boxing every vector.
-        FloatVector e = VectorMath.exp(u.abs().neg());
-        FloatVector near = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
-        FloatVector far = e.mul(near);
-        var negative = u.lt(0f);
-        FloatVector s = near.blend(far, negative);
-        FloatVector complement = far.blend(near, negative);
-        return u.mul(complement).add(1f).mul(s);
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length, beta) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -86,13 +64,53 @@ public final class Silu extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length, beta) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length, float beta) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i), beta).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length,
+                float beta) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i), beta).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x, float beta) {
+            FloatVector s = VectorMath.sigmoid(x.mul(beta));
+            return x.mul(s).blend(0f, s.eq(0f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y, float beta) {
+            // The clamp keeps u (1 - s) from becoming inf * 0 at the ends; beyond it the result no longer changes.
+            FloatVector u = x.mul(beta).max(-100f).min(100f);
+            // s and 1 - s from one exponential e = e^-|u|: 1/(1+e) and e/(1+e), each on its side of 0. Taking
+            // 1 - s by subtraction would lose its digits where s is near 1; a second sigmoid would make the kernel
+            // too large for C2 to inline, boxing every vector.
+            FloatVector e = VectorMath.exp(u.abs().neg());
+            FloatVector near = FloatVector.broadcast(SPECIES, 1f).div(e.add(1f));
+            FloatVector far = e.mul(near);
+            var negative = u.lt(0f);
+            FloatVector s = near.blend(far, negative);
+            FloatVector complement = far.blend(near, negative);
+            return u.mul(complement).add(1f).mul(s);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import jdk.incubator.vector.FloatVector;
 
 import org.hotcell.activations.math.ScalarMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -42,23 +43,10 @@ public final class Softsign extends StandardActivation {
         return (float) (1.0 / (d * d));
     }
 
-    private static FloatVector lanes(FloatVector x) {
-        FloatVector c = x.max(-CLAMP).min(CLAMP);
-        return c.div(c.abs().add(1f));
-    }
-
-    private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        FloatVector d = x.abs().add(1f);
-        return FloatVector.broadcast(SPECIES, 1f).div(d.mul(d));
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -67,13 +55,42 @@ public final class Softsign extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i)).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x) {
+            FloatVector c = x.max(-CLAMP).min(CLAMP);
+            return c.div(c.abs().add(1f));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y) {
+            FloatVector d = x.abs().add(1f);
+            return FloatVector.broadcast(SPECIES, 1f).div(d.mul(d));
         }
     }
 }

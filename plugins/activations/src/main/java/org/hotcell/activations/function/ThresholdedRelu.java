@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 import org.hotcell.activations.math.VectorMath;
+import org.hotcell.activations.math.VectorSupport;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 
@@ -56,21 +57,10 @@ public final class ThresholdedRelu extends StandardActivation {
         return x >= alpha ? 1f : 0f;
     }
 
-    private FloatVector lanes(FloatVector x) {
-        return x.blend(0f, x.compare(VectorOperators.LE, alpha));
-    }
-
-    private FloatVector derivativeLanes(FloatVector x, FloatVector y) {
-        return FloatVector.broadcast(SPECIES, 1f).blend(0f, x.lt(alpha)).blend(x, VectorMath.isNaN(x));
-    }
-
     @Override
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         checkRanges(src, srcOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            lanes(FloatVector.fromArray(SPECIES, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.apply(src, srcOff, dst, dstOff, length, alpha) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = apply(src[srcOff + i]);
         }
@@ -79,13 +69,41 @@ public final class ThresholdedRelu extends StandardActivation {
     @Override
     public void derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length) {
         checkRanges(x, xOff, y, yOff, dst, dstOff, length);
-        int i = 0;
-        for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
-            derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i), FloatVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(dst, dstOff + i);
-        }
+        int i = VectorSupport.AVAILABLE ? Lanes.derivative(x, xOff, y, yOff, dst, dstOff, length, alpha) : 0;
         for (; i < length; i++) {
             dst[dstOff + i] = derivative(x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The Vector API kernels, loaded only when {@link VectorSupport#AVAILABLE}: each covers the whole vectors
+     * of a range and returns where the scalar tail begins.
+     */
+    private static final class Lanes {
+        static int apply(float[] src, int srcOff, float[] dst, int dstOff, int length, float alpha) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                lanes(FloatVector.fromArray(SPECIES, src, srcOff + i), alpha).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        static int derivative(float[] x, int xOff, float[] y, int yOff, float[] dst, int dstOff, int length,
+                float alpha) {
+            int i = 0;
+            for (int upper = SPECIES.loopBound(length); i < upper; i += SPECIES.length()) {
+                derivativeLanes(FloatVector.fromArray(SPECIES, x, xOff + i),
+                        FloatVector.fromArray(SPECIES, y, yOff + i), alpha).intoArray(dst, dstOff + i);
+            }
+            return i;
+        }
+
+        private static FloatVector lanes(FloatVector x, float alpha) {
+            return x.blend(0f, x.compare(VectorOperators.LE, alpha));
+        }
+
+        private static FloatVector derivativeLanes(FloatVector x, FloatVector y, float alpha) {
+            return FloatVector.broadcast(SPECIES, 1f).blend(0f, x.lt(alpha)).blend(x, VectorMath.isNaN(x));
         }
     }
 }
