@@ -2,10 +2,12 @@ package org.hotcell.core.registry;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,10 +77,23 @@ public final class PluginRegistry implements Registry {
                 loaders.add(ServiceLoader.load(service, loader));
             }
             for (ServiceLoader<?> serviceLoader : loaders) {
-                for (ServiceLoader.Provider<?> provider : serviceLoader.stream().toList()) {
-                    if (seen.add(provider.type().getName())) {
-                        Object instance = provider.get();
-                        add(instance, originOf(provider.type()));
+                Iterator<?> providers = serviceLoader.iterator();
+                while (true) {
+                    Object instance;
+                    try {
+                        if (!providers.hasNext()) {
+                            break;
+                        }
+                        instance = providers.next();
+                    } catch (ServiceConfigurationError broken) {
+                        // One provider that cannot load or start (the SIMD backend without the Vector API, a
+                        // plugin built against another core) must not keep the others out; ServiceLoader goes on
+                        // with the next one.
+                        LOG.warn("skipped a {} provider: {}", kind.word(), describe(broken));
+                        continue;
+                    }
+                    if (seen.add(instance.getClass().getName())) {
+                        add(instance, originOf(instance.getClass()));
                         added.add(instance);
                     }
                 }
@@ -266,6 +281,14 @@ public final class PluginRegistry implements Registry {
             case CELL_TYPE -> CellType.class;
             case BACKEND -> Backend.class;
         };
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder out = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            out.append(" (").append(cause).append(')');
+        }
+        return out.toString();
     }
 
     private static String originOf(Class<?> type) {

@@ -54,11 +54,28 @@ public final class SimdBackend implements Backend {
     }
 
     private SimdBackend(int threads) {
+        requireVectorApi();
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
         this.team = threads > 1 ? new SpinTeam(threads, "hotcell-simd") : null;
+    }
+
+    /**
+     * Fails now, with a message that says what to do, when the Vector API cannot be used: in an OSGi framework
+     * whose system bundle exports {@code jdk.incubator.vector} without the JVM having the module, this bundle
+     * resolves, and a backend made then would fail on its first product instead.
+     */
+    private static void requireVectorApi() {
+        try {
+            if (Lanes.LENGTH < 1) {
+                throw new IllegalStateException("no float lanes");
+            }
+        } catch (LinkageError | IllegalStateException e) {
+            throw new IllegalStateException("the SIMD backend needs the Vector API, which this JVM does not offer ("
+                    + e + "); start the JVM with --add-modules jdk.incubator.vector, or use the reference backend", e);
+        }
     }
 
     /** A backend with exactly {@code threads} threads. */
