@@ -3,6 +3,8 @@
  * plus the reference backend that every faster backend is tested against.
  */
 module org.hotcell.core {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires org.slf4j;
 
     exports org.hotcell.core.activation;

@@ -1,5 +1,7 @@
 /** The Hotcell command line and plugin host. */
 module org.hotcell.runtime {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires org.hotcell.core;
     requires org.hotcell.onnx;
     requires org.hotcell.model;
@@ -8,6 +10,7 @@ module org.hotcell.runtime {
     requires org.slf4j;
     requires java.logging;
     requires org.apache.felix.framework;
+    requires org.hotcell.osgi;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
     requires com.google.guice;

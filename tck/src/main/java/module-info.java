@@ -3,6 +3,8 @@
  * of {@link org.hotcell.core.activation.Activation} and to the properties it declares.
  */
 module org.hotcell.tck {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires transitive org.hotcell.core;
     requires transitive org.junit.jupiter.api;
 

@@ -5,6 +5,8 @@
  * numbers: learning curves, final metrics, steps to solve, cell-state growth, gradient norms and divergence.
  */
 module org.hotcell.study {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires transitive org.hotcell.core;
     requires transitive org.hotcell.model;
     requires org.knowm.xchart;

@@ -4,6 +4,8 @@
  * in this JVM), and detection by prediction error scored with precision and recall.
  */
 module org.hotcell.example.streaming {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires org.hotcell.model;
     requires org.slf4j;
     requires java.net.http;

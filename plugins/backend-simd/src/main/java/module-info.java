@@ -1,5 +1,7 @@
 /** Hotcell's CPU backend on the Java Vector API. */
 module org.hotcell.backend.simd {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires org.hotcell.core;
     requires jdk.incubator.vector;
     requires org.slf4j;

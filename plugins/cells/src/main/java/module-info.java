@@ -6,6 +6,8 @@
  * found as {@link org.hotcell.core.cell.CellType} services.
  */
 module org.hotcell.cells {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires transitive org.hotcell.core;
 
     exports org.hotcell.cells;

@@ -4,6 +4,8 @@
  * model files (safetensors weights plus a JSON spec).
  */
 module org.hotcell.model {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires transitive org.hotcell.core;
     requires transitive org.hotcell.cells;
     requires org.slf4j;

@@ -4,6 +4,8 @@
  * operators exporters emit, and reads and writes NumPy {@code .npy} files.
  */
 module org.hotcell.onnx {
+    // @Version on exported packages: read by bnd at build time only.
+    requires static org.osgi.annotation.versioning;
     requires org.hotcell.core;
     requires com.google.protobuf;
     requires org.slf4j;

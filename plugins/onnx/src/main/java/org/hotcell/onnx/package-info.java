@@ -4,4 +4,7 @@
  * {@link org.hotcell.core.registry.Registry}; {@link org.hotcell.onnx.Tensor} is the value type that flows
  * through graphs and .npy files.
  */
+@Version("0.1.0")
 package org.hotcell.onnx;
+
+import org.osgi.annotation.versioning.Version;

@@ -7,11 +7,6 @@ final class BundleNames {
     private BundleNames() {
     }
 
-    /** {@code bundle org.example.isru 1.0.0}: the registry origin of what a bundle provides. */
-    static String origin(Bundle bundle) {
-        return "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion();
-    }
-
     /** The bundle's state as a word: INSTALLED, RESOLVED, STARTING, STOPPING, ACTIVE or UNINSTALLED. */
     static String state(Bundle bundle) {
         return switch (bundle.getState()) {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.hotcell.core.error.HotcellException;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.core.registry.Registry;
+import org.hotcell.osgi.RegistryBridge;
+import org.hotcell.osgi.RegistryServiceFactory;
 import org.hotcell.runtime.plugin.PluginHost;
 import org.hotcell.runtime.plugin.PluginInfo;
 import org.hotcell.runtime.trust.Verdict;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * uninstalled (FileInstall then refreshes, so the old class loaders can go). Bundles' Hotcell services are
  * registered by {@link ServiceLoaderExtender} and fed into one {@link PluginRegistry} by {@link RegistryBridge};
  * each change is logged as one line ({@code registered activation isru from bundle org.example.isru 1.0.0}).
+ * Bundles find that registry as an OSGi {@link Registry} service, as they do in any container running
+ * hotcell-osgi.
  *
  * <p>hotcell-core and SLF4J are host classes exported by the system bundle; no bundle carries its own copy.
  */
@@ -102,6 +106,8 @@ public final class FelixHost implements PluginHost {
             ServiceLoaderExtender extender = new ServiceLoaderExtender(context, trust::refused);
             RegistryBridge bridge = new RegistryBridge(context, registry);
             bridge.open();
+            // Bundles in this framework find the same registry as a service, as they would in any container.
+            context.registerService(Registry.class.getName(), new RegistryServiceFactory(registry), null);
             extender.open();
             framework.start();
             FelixHost host = new FelixHost(framework, storage, registry, bridge, extender, trust, logging);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.hotcell.core.activation.ActivationFactory;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.cell.CellType;
+import org.hotcell.osgi.RegistryBridge;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -86,7 +87,7 @@ final class ServiceLoaderExtender extends BundleTracker<List<ServiceRegistration
     }
 
     private static ServiceRegistration<?> register(Bundle bundle, Class<?> service, String className) {
-        String who = BundleNames.origin(bundle);
+        String who = RegistryBridge.origin(bundle);
         try {
             Class<?> type = bundle.loadClass(className);
             Object instance = instantiate(type);
@@ -134,7 +135,7 @@ final class ServiceLoaderExtender extends BundleTracker<List<ServiceRegistration
                 }
             }
         } catch (IOException e) {
-            LOG.warn("{}: cannot read {}: {}", BundleNames.origin(bundle), entry, e.toString());
+            LOG.warn("{}: cannot read {}: {}", RegistryBridge.origin(bundle), entry, e.toString());
         }
         return names;
     }

@@ -110,7 +110,7 @@ class BundleJarsIT {
     private static boolean isHotcellJar(Path path) {
         String name = path.getFileName().toString();
         return name.startsWith("hotcell-") && name.endsWith(".jar") && !name.endsWith("-tests.jar")
-                && !name.endsWith("-sources.jar") && !name.equals("hotcell-bench.jar");
+                && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar") && !name.equals("hotcell-bench.jar");
     }
 
     private static List<String> reactorModules() throws IOException {

@@ -73,7 +73,8 @@ class RunCommandIT {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path runtimeJar;
         try (Stream<Path> files = Files.list(TARGET)) {
-            runtimeJar = files.filter(p -> p.getFileName().toString().matches("hotcell-runtime-.*\\.jar"))
+            runtimeJar = files.filter(p -> p.getFileName().toString().matches("hotcell-runtime-.*\\.jar")
+                    && !p.getFileName().toString().matches(".*-(sources|javadoc)\\.jar"))
                     .filter(p -> !p.getFileName().toString().contains("sources")).findFirst().orElseThrow();
         }
         List<String> command = new ArrayList<>(List.of(javaBin, "--add-modules", "jdk.incubator.vector",

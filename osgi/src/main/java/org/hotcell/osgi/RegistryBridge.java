@@ -1,4 +1,4 @@
-package org.hotcell.runtime.osgi;
+package org.hotcell.osgi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +12,34 @@ import org.hotcell.core.backend.Backend;
 import org.hotcell.core.cell.CellType;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.core.registry.ProviderKind;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds a {@link PluginRegistry} from the OSGi service registry: every {@link ActivationFactory},
  * {@link CellType} and {@link Backend} service that comes is added with its bundle as origin
  * ({@code bundle org.example.isru 1.0.0}), and removed again when it goes, before its bundle's class loader is
- * let go. The registry's listeners (the model host among them) hear of each change on the thread that made it.
+ * let go. The registry's listeners hear of each change on the thread that made it.
+ *
+ * <p>Whoever registered the service does not matter: an OSGi Service Loader Mediator (Aries SPI Fly), Declarative
+ * Services, an activator, or the Hotcell launcher's own extender.
  */
-final class RegistryBridge implements AutoCloseable {
+public final class RegistryBridge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryBridge.class);
+
     private final PluginRegistry registry;
     private final List<ServiceTracker<?, ?>> trackers = new CopyOnWriteArrayList<>();
     /** What each bundle provides now (by bundle id), for listings. */
     private final Map<Long, List<String>> provided = new ConcurrentHashMap<>();
 
-    RegistryBridge(BundleContext context, PluginRegistry registry) {
+    /** A bridge that will feed {@code registry} from the services {@code context} sees, once {@link #open}ed. */
+    public RegistryBridge(BundleContext context, PluginRegistry registry) {
         this.registry = registry;
         trackers.add(track(context, ActivationFactory.class, ProviderKind.ACTIVATION));
         trackers.add(track(context, CellType.class, ProviderKind.CELL_TYPE));
@@ -37,18 +47,24 @@ final class RegistryBridge implements AutoCloseable {
     }
 
     /** Starts tracking; services already registered are added now. */
-    void open() {
+    public void open() {
         trackers.forEach(ServiceTracker::open);
     }
 
     /** What the bundle with this id provides now, e.g. {@code activation isru}. */
-    List<String> providedBy(long bundleId) {
+    public List<String> providedBy(long bundleId) {
         return List.copyOf(provided.getOrDefault(bundleId, List.of()));
     }
 
+    /** Stops tracking: every provider this bridge added is removed from the registry. */
     @Override
     public void close() {
         trackers.forEach(ServiceTracker::close);
+    }
+
+    /** {@code bundle org.example.isru 1.0.0}: the registry origin of what a bundle provides. */
+    public static String origin(Bundle bundle) {
+        return "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion();
     }
 
     /** A tracked service with what the bridge needs to undo its addition. */
@@ -59,13 +75,33 @@ final class RegistryBridge implements AutoCloseable {
         return new ServiceTracker<>(context, type, new ServiceTrackerCustomizer<S, Tracked>() {
             @Override
             public Tracked addingService(ServiceReference<S> reference) {
-                S service = context.getService(reference);
+                S service;
+                try {
+                    service = context.getService(reference);
+                } catch (RuntimeException failed) {
+                    service = null;
+                }
                 if (service == null) {
+                    // A service factory (SPI Fly's, for one) that could not make the provider: the framework logs
+                    // its exception; say here what that means for the registry.
+                    LOG.warn("{}: its {} service {} could not be obtained (the provider failed to start; see the "
+                            + "framework's log); not added to the registry", origin(reference.getBundle()),
+                            kind.word(), reference.getProperty(Constants.SERVICE_ID));
                     return null;
                 }
-                Tracked tracked = new Tracked(service, reference.getBundle().getBundleId(), describe(kind, service));
+                String description;
+                try {
+                    description = describe(kind, service);
+                } catch (RuntimeException | LinkageError broken) {
+                    // A provider that cannot even name itself is left out, not allowed to stop the others.
+                    LOG.warn("{}: {} service {} fails to report its names ({}); not added to the registry",
+                            origin(reference.getBundle()), kind.word(), service.getClass().getName(), broken.toString());
+                    context.ungetService(reference);
+                    return null;
+                }
+                Tracked tracked = new Tracked(service, reference.getBundle().getBundleId(), description);
                 provided.computeIfAbsent(tracked.bundleId, id -> new CopyOnWriteArrayList<>()).add(tracked.description);
-                registry.add(service, BundleNames.origin(reference.getBundle()));
+                registry.add(service, origin(reference.getBundle()));
                 return tracked;
             }
 

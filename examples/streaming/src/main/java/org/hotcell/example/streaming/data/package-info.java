@@ -1,0 +1,9 @@
+/**
+ * Synthetic multi-sensor streams with labelled anomalies.
+ *
+ * <p>The version is the package's OSGi export version; it changes with the package's API.
+ */
+@Version("0.1.0")
+package org.hotcell.example.streaming.data;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,9 @@
+/**
+ * Networks of stacked recurrent layers with a dense head.
+ *
+ * <p>The version is the package's OSGi export version; it changes with the package's API.
+ */
+@Version("0.1.0")
+package org.hotcell.model.net;
+
+import org.osgi.annotation.versioning.Version;

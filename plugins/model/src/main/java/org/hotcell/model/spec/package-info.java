@@ -1,0 +1,9 @@
+/**
+ * Model specs: layers, head and options, by name only.
+ *
+ * <p>The version is the package's OSGi export version; it changes with the package's API.
+ */
+@Version("0.1.0")
+package org.hotcell.model.spec;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,9 @@
+/**
+ * The built-in tasks (adding, copy, sine) and their batches.
+ *
+ * <p>The version is the package's OSGi export version; it changes with the package's API.
+ */
+@Version("0.1.0")
+package org.hotcell.model.task;
+
+import org.osgi.annotation.versioning.Version;

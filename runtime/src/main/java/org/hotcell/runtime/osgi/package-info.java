@@ -1,0 +1,9 @@
+/**
+ * The embedded Apache Felix host of {@code hotcell run}.
+ *
+ * <p>The version is the package's OSGi export version; it changes with the package's API.
+ */
+@Version("0.1.0")
+package org.hotcell.runtime.osgi;
+
+import org.osgi.annotation.versioning.Version;
