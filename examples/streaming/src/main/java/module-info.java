@@ -9,6 +9,8 @@ module org.hotcell.example.streaming {
     requires org.hotcell.model;
     requires org.slf4j;
     requires java.net.http;
+    // The OSGi API, for StreamingBundle only: read when a framework runs the bundle.
+    requires static org.apache.felix.framework;
     requires com.fasterxml.jackson.databind;
 
     exports org.hotcell.example.streaming.data;

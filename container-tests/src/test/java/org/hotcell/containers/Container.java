@@ -69,6 +69,18 @@ final class Container implements AutoCloseable {
         }
     }
 
+    /** Installs and starts every bundle in a directory the build filled; returns them. */
+    List<Bundle> installAll(Path dir) throws BundleException, IOException {
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars(dir)) {
+            installed.add(context().installBundle(jar.toUri().toString()));
+        }
+        for (Bundle bundle : installed) {
+            bundle.start();
+        }
+        return installed;
+    }
+
     /** The third-party plugin jars the build copied (examples/custom-activation). */
     static List<Path> pluginJars() throws IOException {
         return jars(Path.of(System.getProperty("hotcell.container.plugins")));
