@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
-import org.hotcell.core.activation.ActivationFactory;
 import org.hotcell.core.backend.ReferenceBackend;
-import org.hotcell.core.cell.CellType;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.example.embedding.ForwardDemo;
 import org.junit.jupiter.api.Test;
@@ -54,10 +51,10 @@ class FelixWithoutVectorApiTest {
     private static void checkScalarContainer(Container container) throws Exception {
         assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).as("this JVM must lack the Vector API")
                 .isEmpty();
-        // The plain-Java side, without the SIMD backend (which cannot load here either).
-        PluginRegistry plain = new PluginRegistry();
-        ServiceLoader.load(ActivationFactory.class).forEach(f -> plain.add(f, "class path"));
-        ServiceLoader.load(CellType.class).forEach(t -> plain.add(t, "class path"));
+        // The plain-Java side: the SIMD backend's jar is on the class path too, and discovery must skip it
+        // (it cannot start without the Vector API) and keep everything else.
+        PluginRegistry plain = PluginRegistry.discover();
+        assertThat(plain.backends()).extracting(b -> b.name()).containsExactly("reference");
 
         RegistryProbe registry = ContainerContract.awaitComplete(container, List.of("reference"));
         assertThat(registry.activationNames()).containsAll(ContainerContract.STANDARD_ACTIVATIONS)
