@@ -2,17 +2,24 @@
 # Proves Hotcell inside stock Apache Karaf: unpacks Karaf 4.4.10 from the Maven repository into target/, applies
 # the settings README.md lists, installs the `hotcell` feature and the embedding example bundle, lists the Hotcell
 # services, waits for the example's forward pass in Karaf's log, runs the same example as plain JPMS and checks
-# that both results are equal. It stops Karaf on the way out and ends with the forward pass's output line.
+# that both results are equal. With --streaming it then installs the streaming example bundle and waits for its
+# detection summary. It stops Karaf on the way out and ends with the forward pass's output line.
 # The Karaf commands go through Karaf's MBeans (KarafMBeans.java), since Karaf 4.4's shell fails on JDK 24+.
 #
-#   ./run.sh [--keep] [--version V] [--no-vector]
+#   ./run.sh [--keep] [--version V] [--no-vector] [--streaming] [--streaming-steps N]
 #
 #   --keep       leave Karaf running afterwards (stop it with target/apache-karaf-4.4.10/bin/stop)
 #   --version V  the Hotcell version to install (default: the version in ../../pom.xml)
 #   --no-vector  start Karaf without jdk.incubator.vector: the SIMD backend is left out, the activations and the
 #                reference backend still serve, and the plain-Java run leaves the Vector API out too
+#   --streaming  afterwards also install hotcell-example-streaming, whose activator trains its predictor through
+#                the Registry service, steps 24 streams of 300 readings and logs precision and recall; wait up to
+#                180 s for that summary and print it
+#   --streaming-steps N  the predictor's training steps in Karaf (hotcell.streaming.steps; default 150; implies
+#                --streaming)
 #
-# Needs `mvn install` of Hotcell first (the bundles, hotcell-features and hotcell-example-embedding in ~/.m2).
+# Needs `mvn install` of Hotcell first (the bundles, hotcell-features and hotcell-example-embedding in ~/.m2;
+# hotcell-example-streaming too for --streaming).
 # Environment: JAVA_HOME (a JDK 21+; otherwise found as ../../hotcell finds one), HOTCELL_KARAF_JMX_PORT (the
 # loopback port of the JMX agent KarafMBeans.java starts, default 9098), HOTCELL_MVN_LOCK (a file to hold with
 # flock around mvn, where other builds share the machine).
@@ -26,6 +33,7 @@ karaf="$target/apache-karaf-$karaf_version"
 m2="${HOME}/.m2/repository"
 jmx_port="${HOTCELL_KARAF_JMX_PORT:-9098}"
 wait_seconds=60
+streaming_wait_seconds=180
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 say() { echo "== $*"; }
@@ -33,13 +41,19 @@ say() { echo "== $*"; }
 keep=false
 vector=true
 version=""
+streaming=false
+streaming_steps=150
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=true; shift ;;
     --no-vector) vector=false; shift ;;
     --version) [ $# -ge 2 ] || die "--version needs a value"; version="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown option '$1' (known: --keep, --version V, --no-vector)" ;;
+    --streaming) streaming=true; shift ;;
+    --streaming-steps)
+      [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]{0,6}$ ]] || die "--streaming-steps needs a positive whole number"
+      streaming=true; streaming_steps="$2"; shift 2 ;;
+    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$1' (known: --keep, --version V, --no-vector, --streaming, --streaming-steps N)" ;;
   esac
 done
 if [ -z "$version" ]; then
@@ -82,7 +96,10 @@ m2_jar() { echo "$m2/$(echo "$1" | tr . /)/$2/$3/$2-$3.jar"; }
 slf4j_version=$(sed -n 's/.*<slf4j.version>\(.*\)<\/slf4j.version>.*/\1/p' "$root/pom.xml" | head -n 1)
 features_xml="$m2/org/hotcell/hotcell-features/$version/hotcell-features-$version-features.xml"
 example_jar=$(m2_jar org.hotcell hotcell-example-embedding "$version")
-for needed in "$features_xml" "$example_jar" "$(m2_jar org.hotcell hotcell-osgi "$version")"; do
+streaming_jar=$(m2_jar org.hotcell hotcell-example-streaming "$version")
+needed_files=("$features_xml" "$example_jar" "$(m2_jar org.hotcell hotcell-osgi "$version")")
+if $streaming; then needed_files+=("$streaming_jar"); fi
+for needed in "${needed_files[@]}"; do
   [ -f "$needed" ] || die "$needed is missing: run 'mvn install' in $root first"
 done
 
@@ -129,6 +146,16 @@ if $vector; then
   # The system bundle exports the Vector API package, so backend-simd (and activations' bulk kernels) resolve.
   sed -i 's/^org.osgi.framework.system.packages.extra *= *\\$/&\n    jdk.incubator.vector, \\/' "$karaf/etc/config.properties"
   grep -q '^    jdk.incubator.vector, \\$' "$karaf/etc/config.properties" || die "could not add jdk.incubator.vector to config.properties"
+fi
+if $streaming; then
+  # The streaming bundle reads hotcell.streaming.steps with BundleContext.getProperty: framework properties first,
+  # then system properties. Karaf passes etc/config.properties to the framework as its properties (as with
+  # system.packages.extra above), so the setting stays the framework's, as in StreamingBundleTest, instead of a
+  # JVM-wide system property from etc/system.properties that every library in Karaf's JVM would see.
+  { echo
+    echo "# examples/karaf/run.sh --streaming: training steps of the streaming example (StreamingBundle)"
+    echo "hotcell.streaming.steps = $streaming_steps"
+  } >> "$karaf/etc/config.properties"
 fi
 if [ "$release" -ge 24 ]; then
   # JDK 24+ supports no Security Manager: Subject.getSubject throws, and Karaf's EventAdmin calls it for every event.
@@ -248,10 +275,51 @@ else
   say "no checksum field; the two lines are equal; $((SECONDS - begin)) s from Karaf's start"
 fi
 
+# ---- The streaming example: its activator trains (or loads) the predictor through the Registry service in a
+# thread of its own, steps 24 streams of 300 readings with each stream's LSTM state kept, and logs its summary.
+streaming_lines=""
+if $streaming; then
+  say "installing the streaming example (hotcell.streaming.steps = $streaming_steps in etc/config.properties)"
+  streaming_begin=$SECONDS
+  "$java" "$here/KarafMBeans.java" "$karaf" "$pid" "$jmx_port" "$wait_seconds" \
+    "bundle:install -s mvn:org.hotcell/hotcell-example-streaming/$version" \
+    "bundle:list org.hotcell.example.streaming" \
+    || die "a Karaf command failed; Karaf's log is $karaf/data/log/karaf.log"
+  say "waiting up to ${streaming_wait_seconds}s for 'hotcell-streaming: recall=' in data/log/karaf.log"
+  streaming_outcome=timeout
+  deadline=$((SECONDS + streaming_wait_seconds))
+  while [ $SECONDS -lt $deadline ]; do
+    if grep -q 'hotcell-streaming: recall=' "$log" 2>/dev/null; then streaming_outcome=done; break; fi
+    if grep -q 'hotcell-streaming: stopped' "$log" 2>/dev/null; then streaming_outcome=stopped; break; fi
+    is_our_karaf "$pid" || { streaming_outcome=gone; break; }
+    sleep 1
+  done
+  streaming_lines=$(grep -h -o 'hotcell-streaming: .*' "$log" 2>/dev/null || true)
+  if [ "$streaming_outcome" != done ]; then
+    [ -z "$streaming_lines" ] || echo "$streaming_lines"
+    hotcell_messages WARN | { grep -v '^hotcell-streaming: ' || true; } | sed 's/^/  WARN /'
+    hotcell_messages ERROR | sed 's/^/  ERROR /'
+    case "$streaming_outcome" in
+      stopped) die "the streaming bundle stopped (its 'hotcell-streaming: stopped' line is above); see $log" ;;
+      gone) die "Karaf exited while the streaming example ran; see $karaf/data/karaf-console.log" ;;
+      *) die "no 'hotcell-streaming: recall=' line in $log after ${streaming_wait_seconds}s" ;;
+    esac
+  fi
+  # The bundle's own time: from its first line (training, or the model loaded) to recall=, by karaf.log's clock.
+  bundle_seconds=$(grep -E '^[0-9]{4}-[^|]*\|.*hotcell-streaming: ' "$log" | awk '
+    { split(substr($0, 12, 12), t, /[:,]/); s = t[1] * 3600 + t[2] * 60 + t[3] + t[4] / 1000
+      if (NR == 1) first = s; last = s }
+    END { d = last - first; if (d < 0) d += 86400; printf "%.1f", d }')
+  say "streaming summary: ${bundle_seconds} s in the bundle (its first line to recall= in karaf.log)," \
+    "$((SECONDS - streaming_begin)) s after bundle:install, $((SECONDS - begin)) s from Karaf's start"
+fi
+
 if $keep; then
   say "Karaf keeps running: $karaf/bin/stop stops it"
 else
   stop_karaf
   started=false
 fi
+# Every line the streaming bundle logged (its summary last), then the forward pass's line, always the last line.
+[ -z "$streaming_lines" ] || echo "$streaming_lines"
 echo "$karaf_line"
