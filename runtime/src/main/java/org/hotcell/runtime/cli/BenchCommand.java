@@ -70,11 +70,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requirePositive("--seq", seq);
-        requirePositive("--batch", batch);
-        requirePositive("--input", input);
-        requirePositive("--hidden", hidden);
-        requirePositive("--threads", threads);
+        Flags.requirePositive("--seq", seq);
+        Flags.requirePositive("--batch", batch);
+        Flags.requirePositive("--input", input);
+        Flags.requirePositive("--hidden", hidden);
+        Flags.requirePositive("--threads", threads);
         if (!(seconds > 0) || !(warmup >= 0)) {
             throw new InvalidSpecException("--seconds must be positive and --warmup not negative, got " + seconds
                     + " and " + warmup);
@@ -152,9 +152,4 @@ final class BenchCommand implements Callable<Integer> {
         return weights;
     }
 
-    private static void requirePositive(String option, int value) {
-        if (value < 1) {
-            throw new InvalidSpecException(option + " must be at least 1, got " + value);
-        }
-    }
 }

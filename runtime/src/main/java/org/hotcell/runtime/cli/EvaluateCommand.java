@@ -54,6 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Flags.requirePositive("--length", length);
+        Flags.requirePositive("--test-size", testSize);
         PluginRegistry registry = PluginRegistry.discover();
         Model model = ModelFiles.load(modelDirectory, registry);
         Task chosen = Tasks.create(task, length);

@@ -27,6 +27,7 @@ import org.hotcell.model.optim.Optimizer;
 import org.hotcell.model.optim.SgdMomentum;
 import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
+import org.hotcell.model.spec.ModelSize;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.task.Task;
 import org.hotcell.model.task.Tasks;
@@ -114,9 +115,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip", defaultValue = "1.0", description = "gradient-norm clipping, 0 for none (default: ${DEFAULT-VALUE})")
     double clip;
 
-    @Option(names = "--bptt", defaultValue = "0",
-            description = "truncated BPTT window in steps, 0 for full BPTT (default: ${DEFAULT-VALUE})")
-    int bptt;
+    @Option(names = "--bptt", description = "truncated BPTT in windows of this many steps (default: full BPTT)")
+    Integer bptt;
 
     @Option(names = "--test-size", defaultValue = "1000", description = "test sequences (default: ${DEFAULT-VALUE})")
     int testSize;
@@ -147,9 +147,15 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        checkCounts();
         PluginRegistry registry = PluginRegistry.discover();
         Task chosen = Tasks.create(task, length);
         ModelSpec modelSpec = modelSpec(chosen, registry.cellType(cell));
+        // Before any weight or batch is allocated: what training keeps must fit this JVM. (T is --length: the copy
+        // task's sequences are a few steps longer, which the spare copy in TRAINING_COPIES covers.)
+        long kept = ModelSize.trainingActivations(modelSpec, registry::cellType, length, (long) batch * workers)
+                + (long) testSize * length * (chosen.inputSize() + chosen.outputSize()) * Float.BYTES;
+        ModelSize.check(modelSpec, registry::cellType, ModelSize.TRAINING_COPIES, kept, l -> "--hidden");
         Backend backend = (backendName == null ? registry.defaultBackend() : registry.backend(backendName))
                 .withThreads(threads);
         Model model = Model.initialize(modelSpec, registry::cellType, seed);
@@ -163,12 +169,13 @@ final class TrainCommand implements Callable<Integer> {
             case "sgd" -> new SgdMomentum(learningRate, momentum);
             default -> throw new InvalidSpecException("optimizer '" + optimizer + "' is not one of adam, sgd");
         };
-        TrainingConfig config = new TrainingConfig(steps, batch, seed, clip, bptt, testSize, workers);
+        int window = bptt == null ? 0 : bptt;
+        TrainingConfig config = new TrainingConfig(steps, batch, seed, clip, window, testSize, workers);
         out.println("task:      " + chosen.describe());
         out.println("model:     " + describe(modelSpec, registry.cellType(cell)) + ", "
                 + model.parameters().scalarCount() + " parameters");
         out.println("training:  " + steps + " steps of " + batch + ", " + method.describe() + ", clip " + clip
-                + (bptt > 0 ? ", truncated BPTT window " + bptt : ", full BPTT") + ", seed " + seed
+                + (window > 0 ? ", truncated BPTT window " + window : ", full BPTT") + ", seed " + seed
                 + (workers > 1 ? ", " + workers + " workers" : ""));
         out.println("backend:   " + backend.describe());
         out.flush();
@@ -207,6 +214,21 @@ final class TrainCommand implements Callable<Integer> {
         out.println("test_mse=" + result.test().mse());
         out.flush();
         return 0;
+    }
+
+    /** Every count a flag sets is at least 1; {@code --bptt}, when given, too (leave it out for full BPTT). */
+    private void checkCounts() {
+        Flags.requirePositive("--length", length);
+        Flags.requirePositive("--hidden", hidden);
+        Flags.requirePositive("--layers", layers);
+        Flags.requirePositive("--steps", steps);
+        Flags.requirePositive("--batch", batch);
+        Flags.requirePositive("--test-size", testSize);
+        Flags.requirePositive("--threads", threads);
+        Flags.requirePositive("--workers", workers);
+        if (bptt != null) {
+            Flags.requirePositive("--bptt (leave it out for full BPTT)", bptt);
+        }
     }
 
     private ModelSpec modelSpec(Task chosen, CellType type) {

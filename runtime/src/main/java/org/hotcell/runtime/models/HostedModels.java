@@ -40,6 +40,7 @@ import org.hotcell.model.net.Model;
 import org.hotcell.model.net.Network;
 import org.hotcell.model.net.NetworkPass;
 import org.hotcell.model.spec.LayerSpec;
+import org.hotcell.model.spec.ModelSize;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.slf4j.Logger;
@@ -323,6 +324,8 @@ public final class HostedModels implements ModelService, AutoCloseable {
             throw new BadModelException(h.source + " is a spec without weights: add a top-level \"seed\": <integer> "
                     + "for seeded random weights, or save a model directory (model.json + weights.safetensors)");
         }
+        ModelSize.check(h.spec, registry::cellType, ModelSize.INFERENCE_COPIES, 0,
+                l -> "layers[" + l + "].hidden_size in " + h.source);
         return Model.initialize(h.spec, registry::cellType, seed.asLong());
     }
 

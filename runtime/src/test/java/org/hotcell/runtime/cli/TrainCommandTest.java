@@ -93,6 +93,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void sizesBeyondOneArrayOrTheHeapAreNamedNotCrashedOn() {
+        // Issue 19: --hidden 2147483647 threw NegativeArraySizeException, --hidden 100000 OutOfMemoryError.
+        assertThat(Main.run("train", "--hidden", "2147483647", "--steps", "1")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --hidden = 2147483647 makes a weight matrix")
+                .contains("more than one Java array holds").contains("[HC-TOO-LARGE]");
+        err.reset();
+        assertThat(Main.run("train", "--hidden", "100000", "--steps", "1")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --hidden = 100000").contains("[HC-TOO-LARGE]");
+        err.reset();
+        assertThat(Main.run("train", "--hidden", "20000", "--steps", "1")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --hidden = 20000 gives")
+                .contains("more than the JVM's maximum heap of").contains("[HC-TOO-LARGE]");
+        err.reset();
+        // A long sequence is what training keeps per step: named with the heap too.
+        assertThat(Main.run("train", "--length", "100000000", "--hidden", "8", "--steps", "1")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("of kept activations").contains("[HC-TOO-LARGE]");
+    }
+
+    @Test
+    void countsBelowOneAreNamedWithTheirFlag() {
+        // Issue 19: --threads 0 printed a stack trace and --bptt 0 was accepted.
+        for (String flag : List.of("--threads", "--bptt", "--steps", "--batch", "--layers", "--length", "--workers",
+                "--test-size")) {
+            err.reset();
+            String[] args = flag.equals("--steps") ? new String[] {"train", flag, "0"}
+                    : new String[] {"train", flag, "0", "--steps", "1"};
+            assertThat(Main.run(args)).as(flag).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(flag).contains("error: " + flag)
+                    .contains("must be at least 1, got 0").contains("[HC-INVALID-SPEC]").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void aRoleTheCellLacksIsNamed() {
         assertThat(Main.run("train", "--cell", "rnn", "--candidate", "relu", "--steps", "1")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))

@@ -15,6 +15,7 @@ import org.hotcell.core.error.UnknownCellTypeException;
 import org.hotcell.core.registry.Registry;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.spec.LayerSpec;
+import org.hotcell.model.spec.ModelSize;
 import org.hotcell.model.spec.ModelSpec;
 
 /**
@@ -75,6 +76,9 @@ public final class ModelFiles {
         }
         ModelSpec spec = ModelSpecJson.read(Files.readString(specFile, StandardCharsets.UTF_8), specFile.toString());
         checkPlugins(spec, registry);
+        // Before the weights are read: a spec too large for this JVM is named as such, not an allocation failure.
+        ModelSize.check(spec, registry::cellType, ModelSize.INFERENCE_COPIES, 0,
+                l -> "layers[" + l + "].hidden_size in " + specFile);
         Safetensors.Contents weights = Safetensors.read(weightsFile);
         try {
             return Model.of(spec, weights.tensors(), registry::cellType);

@@ -15,6 +15,7 @@ import org.hotcell.model.param.Parameter;
 import org.hotcell.model.param.ParameterNames;
 import org.hotcell.model.param.Parameters;
 import org.hotcell.model.spec.LayerSpec;
+import org.hotcell.model.spec.ModelSize;
 import org.hotcell.model.spec.ModelSpec;
 
 /**
@@ -43,6 +44,7 @@ public final class Model {
      * @param cellTypes finds a cell type by name (for its gate list), usually {@code registry::cellType}
      */
     public static Model initialize(ModelSpec spec, Function<String, CellType> cellTypes, long seed) {
+        ModelSize.check(spec, cellTypes, ModelSize.INFERENCE_COPIES, 0, l -> "hidden size of layer " + l);
         SplittableRandom root = new SplittableRandom(seed);
         Parameters parameters = new Parameters();
         for (int l = 0; l < spec.layers().size(); l++) {

@@ -70,6 +70,18 @@ class ModelFilesTest {
     }
 
     @Test
+    void aHiddenSizeNoArrayHoldsIsNamedWithItsFieldBeforeTheWeightsAreRead(@TempDir Path dir) throws Exception {
+        ModelFiles.save(TestModels.model(spec("tanh"), 1), dir);
+        Path specFile = dir.resolve(ModelFiles.SPEC);
+        Files.writeString(specFile, Files.readString(specFile).replace("\"hidden_size\" : 5",
+                "\"hidden_size\" : 100000000"));
+        assertThatThrownBy(() -> ModelFiles.load(dir, TestModels.registry()))
+                .isInstanceOf(org.hotcell.core.error.TooLargeException.class)
+                .hasMessageContaining("layers[1].hidden_size in " + specFile + " = 100000000")
+                .hasMessageContaining("more than one Java array holds");
+    }
+
+    @Test
     void weightsThatDoNotFitTheSpecAreNamed(@TempDir Path dir) throws Exception {
         ModelFiles.save(TestModels.model(spec("tanh"), 1), dir);
         Path specFile = dir.resolve(ModelFiles.SPEC);
