@@ -1,6 +1,5 @@
 package org.hotcell.runtime.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -50,18 +50,30 @@ import org.slf4j.LoggerFactory;
  * POST /api/models/{name}/streams/{id}/step   {"inputs": [[...]]} (N x I) -> {"outputs": [[...]]} (N x O)
  * </pre>
  *
- * Errors are JSON {@code {"error": {"code": ..., "message": ...}}}: 400 for a bad body or shape, 404 for an
- * unknown route or model, 405 for a wrong method, 413 for a body over {@link #MAX_BODY} bytes, 503 when a plugin a
- * model needs is missing (the message names it), 500 for a faulty plugin. Every handler catches everything, so no
- * request can stop the server; request and response times are bounded through the JDK server's settings.
+ * Errors are JSON {@code {"error": {"code": ..., "message": ...}}}: 400 {@code HC-BAD-REQUEST} for a bad body or
+ * shape, 404 {@code HC-NOT-FOUND} for an unknown route (naming the path) and {@code HC-UNKNOWN-MODEL} for an
+ * unknown model, 405 {@code HC-METHOD-NOT-ALLOWED} for a wrong method, 413 {@code HC-BODY-TOO-LARGE} for a body over
+ * {@link #MAX_BODY} bytes, 503 when a plugin a model needs is missing (the message names it), 500 for a faulty
+ * plugin. Every handler catches everything, so no request can stop the server; request and response times are
+ * bounded through the JDK server's settings.
+ *
+ * <p>A body over the limit is answered as soon as that is known: before any of it is read when its Content-Length
+ * says so, else once the limit is passed. The rest is then read and dropped (see {@link #DRAIN_LIMIT}), so that a
+ * client that sends its whole body before it reads still gets the 413 instead of a reset connection.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** The largest request body accepted, in bytes. */
     public static final int MAX_BODY = 1 << 20;
 
-    /** Most bytes of a rejected body read and dropped so the client can receive the 413 (see drain). */
-    static final long DRAIN_LIMIT = 16L * MAX_BODY;
+    /**
+     * Most bytes of an unread body dropped after the answer, so that the client can read it (see {@link #drain}).
+     * Dropping costs no memory; the JDK server's request timeout ({@code maxReqTime}) bounds the time.
+     */
+    static final long DRAIN_LIMIT = 256L * MAX_BODY;
+
+    /** The first buffer for a body of unknown length (chunked), grown as needed up to the limit. */
+    private static final int CHUNKED_START = 64 * 1024;
 
     static {
         // Read once by the JDK server's configuration: a client that stalls is cut off instead of holding a thread.
@@ -127,7 +139,7 @@ public final class HttpApi implements AutoCloseable {
             try {
                 body = route(exchange);
                 status = 200;
-            } catch (BadRequestException e) {
+            } catch (RequestException e) {
                 status = e.status();
                 body = error(e);
             } catch (ModelNotFoundException e) {
@@ -147,7 +159,11 @@ public final class HttpApi implements AutoCloseable {
                 status = 500;
                 body = error("HC-INTERNAL", "internal error: " + e);
             }
-            send(exchange, status, body);
+            // The answer goes out first; only then is an unread body dropped, so a client that sends its whole
+            // body before it reads finds the answer waiting, and one that reads at once can stop sending.
+            OutputStream out = send(exchange, status, body);
+            drain(exchange.getRequestBody());
+            out.close();
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot answer {}: {}", exchange.getRequestURI(), e.toString());
         }
@@ -155,9 +171,10 @@ public final class HttpApi implements AutoCloseable {
 
     private Object route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        List<String> parts = segments(exchange.getRequestURI().getRawPath());
+        String path = exchange.getRequestURI().getRawPath();
+        List<String> parts = segments(path);
         if (parts.size() < 2 || !parts.get(0).equals("api")) {
-            throw new BadRequestException(404, "no such resource " + exchange.getRequestURI().getPath()
+            throw RequestException.notFound("no such resource " + path
                     + "; the API is under /api/: plugins, activations, models");
         }
         String resource = parts.get(1);
@@ -180,7 +197,7 @@ public final class HttpApi implements AutoCloseable {
             Batch inputs = InputsJson.step(json, body(exchange));
             return outputs(models.step(parts.get(2), parts.get(4), inputs));
         }
-        throw new BadRequestException(404, "no such resource " + exchange.getRequestURI().getPath()
+        throw RequestException.notFound("no such resource " + path
                 + "; try GET /api/models or POST /api/models/{name}/infer");
     }
 
@@ -269,52 +286,77 @@ public final class HttpApi implements AutoCloseable {
     private static void requireMethod(String method, String allowed, HttpExchange exchange) {
         if (!method.equalsIgnoreCase(allowed)) {
             exchange.getResponseHeaders().set("Allow", allowed);
-            throw new BadRequestException(405, "method " + method + " is not allowed on "
-                    + exchange.getRequestURI().getPath() + "; use " + allowed);
+            throw RequestException.methodNotAllowed("method " + method + " is not allowed on "
+                    + exchange.getRequestURI().getRawPath() + "; use " + allowed);
         }
-    }
-
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                throw new BadRequestException(400, "Content-Length '" + length + "' is not a number");
-            }
-            if (declared > MAX_BODY) {
-                drain(exchange.getRequestBody());
-                throw new BadRequestException(413, "request body of " + length.trim() + " bytes is over the limit "
-                        + "of " + MAX_BODY + " bytes");
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = exchange.getRequestBody()) {
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                out.write(buffer, 0, read);
-                if (out.size() > MAX_BODY) {
-                    drain(in);
-                    throw new BadRequestException(413, "request body is over the limit of " + MAX_BODY + " bytes");
-                }
-            }
-        }
-        return out.toByteArray();
     }
 
     /**
-     * Reads and drops what is left of a rejected body, up to {@link #DRAIN_LIMIT} bytes. An HTTP/1.1 client
-     * sends its whole body before it reads the answer; closing the connection under it instead makes it see a
-     * reset and never the 413 (a race the tests hit now and then). Beyond the limit the connection is closed
-     * anyway, so an endless body cannot hold the server.
+     * The request body; one over {@link #MAX_BODY} bytes is never buffered whole: a Content-Length over the limit is
+     * refused before anything is read, a chunked body as soon as it passes the limit. A refused body is marked to
+     * close the connection, since its rest is dropped only up to {@link #DRAIN_LIMIT}.
+     */
+    private static byte[] body(HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        InputStream in = exchange.getRequestBody();
+        if (length == null) {
+            byte[] body = readAtMost(in, MAX_BODY);
+            if (body == null) {
+                throw tooLarge(exchange, "request body is over the limit of " + MAX_BODY + " bytes");
+            }
+            return body;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            throw RequestException.badRequest("Content-Length '" + length + "' is not a number");
+        }
+        if (declared > MAX_BODY) {
+            throw tooLarge(exchange, "request body of " + declared + " bytes is over the limit of " + MAX_BODY
+                    + " bytes");
+        }
+        byte[] body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        if (read < body.length) {
+            throw RequestException.badRequest("request body ended after " + read + " of its " + declared + " bytes");
+        }
+        return body;
+    }
+
+    private static RequestException tooLarge(HttpExchange exchange, String message) {
+        exchange.getResponseHeaders().set("Connection", "close");
+        return RequestException.bodyTooLarge(message);
+    }
+
+    /** All of {@code in} if it holds at most {@code limit} bytes, else null once it has given more. */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] buffer = new byte[Math.min(limit + 1, CHUNKED_START)];
+        int size = 0;
+        int read;
+        while ((read = in.read(buffer, size, buffer.length - size)) >= 0) {
+            size += read;
+            if (size > limit) {
+                return null;
+            }
+            if (size == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit + 1L, 2L * buffer.length));
+            }
+        }
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+    }
+
+    /**
+     * Reads and drops what is left of the request body, up to {@link #DRAIN_LIMIT} bytes, after the answer has been
+     * sent. An HTTP/1.1 client may send its whole body before it reads the answer; closing the connection under it
+     * makes it see a reset and never the answer. Beyond the limit the connection is closed anyway (the JDK server
+     * closes a connection whose body was not read to its end), so an endless body cannot hold the server.
      */
     private static void drain(InputStream in) throws IOException {
         byte[] buffer = new byte[8192];
         long left = DRAIN_LIMIT;
         int read;
-        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
             left -= read;
         }
     }
@@ -331,17 +373,27 @@ public final class HttpApi implements AutoCloseable {
         return root;
     }
 
-    private void send(HttpExchange exchange, int status, Object body) throws IOException {
+    /**
+     * Writes the whole answer and flushes it to the client, leaving the stream open: closing it ends the exchange,
+     * and the JDK server then closes a connection whose request body is unread.
+     */
+    private OutputStream send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes);
+        out.flush();
+        return out;
     }
 
+    /** The path's segments, percent-decoded; a malformed escape is a 400 naming the path. */
     private static List<String> segments(String rawPath) {
-        return java.util.Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty())
-                .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
+        try {
+            return Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty())
+                    .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
+        } catch (IllegalArgumentException e) {
+            throw RequestException.badRequest("the path " + rawPath + " is not valid: " + e.getMessage());
+        }
     }
 }

@@ -121,7 +121,7 @@ final class InputsJson {
         return value;
     }
 
-    private static BadRequestException bad(String message) {
-        return new BadRequestException(400, message);
+    private static RequestException bad(String message) {
+        return RequestException.badRequest(message);
     }
 }

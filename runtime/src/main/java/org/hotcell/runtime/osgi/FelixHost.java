@@ -8,7 +8,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.hotcell.core.error.HotcellException;
@@ -51,6 +55,10 @@ public final class FelixHost implements PluginHost {
     private final ServiceLoaderExtender extender;
     private final TrustHook trust;
     private final Registry.Subscription logging;
+    /** Looks at the plugins directory for the jars FileInstall skips without a word (see {@link #checkJars}). */
+    private final ScheduledExecutorService jarCheck;
+    /** The stamp (modified time and size) of each jar in the plugins directory when it was last checked. */
+    private final Map<Path, String> checked = new HashMap<>();
 
     private FelixHost(Framework framework, Path storage, PluginRegistry registry, RegistryBridge bridge,
                       ServiceLoaderExtender extender, TrustHook trust, Registry.Subscription logging) {
@@ -61,6 +69,11 @@ public final class FelixHost implements PluginHost {
         this.extender = extender;
         this.trust = trust;
         this.logging = logging;
+        this.jarCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "hotcell-plugin-check");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -113,6 +126,8 @@ public final class FelixHost implements PluginHost {
             FelixHost host = new FelixHost(framework, storage, registry, bridge, extender, trust, logging);
             host.installStandard(options.standardBundles());
             host.startBundle(context.installBundle(options.fileInstallJar().toUri().toString()));
+            host.jarCheck.scheduleWithFixedDelay(() -> host.checkJars(pluginsDir), 0, options.poll().toMillis(),
+                    TimeUnit.MILLISECONDS);
             LOG.info("Felix started; watching {} for plugin jars every {} ms", pluginsDir, options.poll().toMillis());
             return host;
         } catch (BundleException | RuntimeException e) {
@@ -156,11 +171,38 @@ public final class FelixHost implements PluginHost {
         if (framework.getState() == Bundle.UNINSTALLED || framework.getState() == Bundle.RESOLVED) {
             return;
         }
+        jarCheck.shutdownNow();
         extender.close();
         bridge.close();
         logging.close();
         stopQuietly(framework);
         deleteTree(storage);
+    }
+
+    /**
+     * Warns once about each jar in the plugins directory that FileInstall will skip in silence (it retries such a
+     * file on every poll and logs nothing), naming the file and why; a changed file is checked again. This only
+     * reports: what FileInstall installs, and what the trust check refuses, is unchanged.
+     */
+    private void checkJars(Path pluginsDir) {
+        Map<Path, String> seen = new HashMap<>();
+        // The files FileInstall looks at: felix.fileinstall.filter .*\.jar, directly in the directory.
+        try (Stream<Path> files = Files.list(pluginsDir)) {
+            for (Path jar : files.filter(p -> p.getFileName().toString().matches(".*\\.jar")
+                    && Files.isRegularFile(p)).toList()) {
+                seen.put(jar, Files.getLastModifiedTime(jar) + "/" + Files.size(jar));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot list the plugins directory {}: {}", pluginsDir, e.toString());
+            return;
+        }
+        checked.keySet().retainAll(seen.keySet());
+        seen.forEach((jar, stamp) -> {
+            if (!stamp.equals(checked.put(jar, stamp))) {
+                Optional<String> reason = FileInstallLog.skipReason(jar);
+                reason.ifPresent(r -> LOG.warn("cannot load plugin {}: {}; it is ignored until it changes", jar, r));
+            }
+        });
     }
 
     private void installStandard(List<Path> jars) {

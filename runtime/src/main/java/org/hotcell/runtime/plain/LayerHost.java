@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.hotcell.core.registry.PluginRegistry;
@@ -132,6 +134,14 @@ public final class LayerHost implements PluginHost {
             return;
         }
         refused.remove(jar);
+        // A class loader passes over a jar it cannot open without a word, so say it here, once per version.
+        Optional<String> unreadable = unreadable(jar);
+        if (unreadable.isPresent()) {
+            LOG.warn("cannot load plugin {}: it is not a readable jar ({})", jar, unreadable.get());
+            refused.put(jar, "cannot load: not a readable jar (" + unreadable.get() + ")");
+            refusedStamps.put(jar, stamp);
+            return;
+        }
         if (!Registry.class.getModule().isNamed()) {
             loadOnClassPath(jar, stamp);
             return;
@@ -158,6 +168,16 @@ public final class LayerHost implements PluginHost {
             LOG.warn("cannot load plugin {}: {}", jar, e.toString());
             refused.put(jar, "cannot load: " + e.getMessage());
             refusedStamps.put(jar, stamp);
+        }
+    }
+
+    /** Why {@code jar} cannot be opened as a jar (a zip file with a readable manifest, if any), or empty if it can. */
+    private static Optional<String> unreadable(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            file.getManifest();
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(e.getMessage());
         }
     }
 

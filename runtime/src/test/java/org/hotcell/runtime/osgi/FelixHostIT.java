@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A real Felix with the build's real bundles, and a third-party plugin jar dropped in while it runs. */
 class FelixHostIT {
@@ -115,5 +119,58 @@ class FelixHostIT {
             assertThat(p.name()).isEqualTo("org.example.unresolvable");
             assertThat(p.state()).isNotEqualTo("ACTIVE");
         });
+    }
+
+    /**
+     * FileInstall passes over a file it cannot read as a bundle without a word (and retries it on every poll):
+     * the host says once why it will not load, and goes on serving.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "garbage|not a readable jar",
+        "empty|not a readable jar",
+        "plain jar|no Bundle-SymbolicName",
+    })
+    void aJarThatIsNoBundleIsWarnedAboutOnceNamingItAndTheHostKeepsServing(String kind, String reason)
+            throws Exception {
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        try {
+            Path temp = plugins.resolve(".x.jar.tmp");
+            switch (kind) {
+                case "garbage" -> Files.write(temp, "this is not a zip file at all".getBytes(StandardCharsets.UTF_8));
+                case "empty" -> Files.write(temp, new byte[0]);
+                default -> {
+                    Manifest manifest = new Manifest();
+                    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+                    try (OutputStream file = Files.newOutputStream(temp);
+                         JarOutputStream ignored = new JarOutputStream(file, manifest)) {
+                        // A jar, but no bundle.
+                    }
+                }
+            }
+            Files.move(temp, plugins.resolve("x.jar"), StandardCopyOption.ATOMIC_MOVE);
+            Await.until("a warning about x.jar", () -> warningsAbout("x.jar", capturedErr) > 0);
+            // Many polls later, still one line: the file is reported once, not on every poll.
+            Thread.sleep(1_000);
+            assertThat(warningsAbout("x.jar", capturedErr)).as(capturedErr.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(1);
+            String warning = Arrays.stream(capturedErr.toString(StandardCharsets.UTF_8).split("\\R"))
+                    .filter(l -> l.contains(" WARN ") && l.contains("x.jar")).findFirst().orElseThrow();
+            assertThat(warning).contains(plugins.resolve("x.jar").toString()).contains(reason);
+
+            PluginJars.plugin("org.example.scaled", "1.0.1").activation("scaled", "return 2f * x;")
+                    .dropInto(plugins, "scaled.jar");
+            Await.until("scaled registered", () -> host.registry().activationFactory("scaled").isPresent());
+            assertThat(host.registry().activationNames()).contains("tanh");
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    private static long warningsAbout(String file, ByteArrayOutputStream log) {
+        return Arrays.stream(log.toString(StandardCharsets.UTF_8).split("\\R"))
+                .filter(l -> l.contains(" WARN ") && l.contains(file)).count();
     }
 }
