@@ -37,6 +37,8 @@ public final class RegistryBridge implements AutoCloseable {
     private final List<ServiceTracker<?, ?>> trackers = new CopyOnWriteArrayList<>();
     /** What each bundle provides now (by bundle id), for listings. */
     private final Map<Long, List<String>> provided = new ConcurrentHashMap<>();
+    /** Each providing bundle's origin as the registry records it. */
+    private final Map<Long, String> origins = new ConcurrentHashMap<>();
 
     /** A bridge that will feed {@code registry} from the services {@code context} sees, once {@link #open}ed. */
     public RegistryBridge(BundleContext context, PluginRegistry registry) {
@@ -51,9 +53,23 @@ public final class RegistryBridge implements AutoCloseable {
         trackers.forEach(ServiceTracker::open);
     }
 
-    /** What the bundle with this id provides now, e.g. {@code activation isru}. */
+    /**
+     * What the bundle with this id provides now, e.g. {@code activation isru}, each refused provision marked
+     * with why ({@code activation tanh (refused: tanh is served by bundle org.hotcell.activations 0.1.0)}).
+     */
     public List<String> providedBy(long bundleId) {
-        return List.copyOf(provided.getOrDefault(bundleId, List.of()));
+        List<String> list = new ArrayList<>();
+        for (String description : provided.getOrDefault(bundleId, List.of())) {
+            String note = "";
+            for (PluginRegistry.Refusal refusal : registry.refusals()) {
+                if (description.equals(refusal.kind().word() + " " + String.join(", ", new TreeSet<>(refusal.names())))
+                        && refusal.origin().equals(origins.get(bundleId))) {
+                    note = " (refused: " + refusal.owner() + ")";
+                }
+            }
+            list.add(description + note);
+        }
+        return list;
     }
 
     /** Stops tracking: every provider this bridge added is removed from the registry. */
@@ -101,6 +117,7 @@ public final class RegistryBridge implements AutoCloseable {
                 }
                 Tracked tracked = new Tracked(service, reference.getBundle().getBundleId(), description);
                 provided.computeIfAbsent(tracked.bundleId, id -> new CopyOnWriteArrayList<>()).add(tracked.description);
+                origins.put(tracked.bundleId, origin(reference.getBundle()));
                 registry.add(service, origin(reference.getBundle()));
                 return tracked;
             }

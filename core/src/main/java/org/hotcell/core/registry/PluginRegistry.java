@@ -12,6 +12,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.activation.ActivationFactory;
@@ -30,20 +31,53 @@ import org.slf4j.LoggerFactory;
  * The {@link Registry} implementation: a thread-safe set of providers, each recorded with its origin, that
  * hosts add to and remove from as plugins come and go.
  *
- * <p>When two providers serve the same name, the one registered last wins, so a plugin can override a
- * standard activation; when it leaves, the earlier one serves again. The reference backend is always present.
+ * <p>Names are owned: a provider that serves a name (of its kind) that a provider from another origin already
+ * serves is refused, logged as a warning naming both, and listed in {@link #refusals()}, unless the override
+ * policy allows its origin to take names over; then the one registered last serves, and when it leaves the
+ * earlier one serves again. A refused provider gets its names once their owner has gone. The same provider
+ * class seen twice (one plugin reached by two routes) is no conflict. The reference backend is always present.
  */
 public final class PluginRegistry implements Registry {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
     private final CopyOnWriteArrayList<Entry> entries = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<RegistryListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Entry> refused = new CopyOnWriteArrayList<>();
+    private final Predicate<String> mayOverride;
 
-    private record Entry(ProviderKind kind, Object provider, String origin) {
+    private record Entry(ProviderKind kind, Object provider, String origin, String conflict) {
+        Entry(ProviderKind kind, Object provider, String origin) {
+            this(kind, provider, origin, null);
+        }
     }
 
-    /** An empty registry holding only the reference backend. */
+    /**
+     * A provider left out because another origin already serves one of its names.
+     *
+     * @param kind   what it provides
+     * @param names  every name it serves
+     * @param origin where it comes from
+     * @param owner  the origin that serves the contested name, and the name
+     */
+    public record Refusal(ProviderKind kind, Set<String> names, String origin, String owner) {
+        /** One line: {@code activation tanh from bundle x 1.0: tanh is served by bundle y 2.0}. */
+        public String describe() {
+            return kind.word() + " " + String.join(", ", new TreeSet<>(names)) + " from " + origin + ": " + owner;
+        }
+    }
+
+    /** An empty registry holding only the reference backend, where no origin may take another's names. */
     public PluginRegistry() {
+        this(origin -> false);
+    }
+
+    /**
+     * An empty registry holding only the reference backend.
+     *
+     * @param mayOverride which origins may take names that another origin serves (an operator's explicit choice)
+     */
+    public PluginRegistry(Predicate<String> mayOverride) {
+        this.mayOverride = Objects.requireNonNull(mayOverride, "mayOverride");
         entries.add(new Entry(ProviderKind.BACKEND, ReferenceBackend.instance(), "org.hotcell.core"));
     }
 
@@ -52,9 +86,32 @@ public final class PluginRegistry implements Registry {
      * class path (META-INF/services).
      */
     public static PluginRegistry discover() {
-        PluginRegistry registry = new PluginRegistry();
+        return discover(origin -> false);
+    }
+
+    /** {@link #discover()}, with an override policy (see {@link #PluginRegistry(Predicate)}). */
+    public static PluginRegistry discover(Predicate<String> mayOverride) {
+        PluginRegistry registry = new PluginRegistry(mayOverride);
         registry.addAll(ModuleLayer.boot(), PluginRegistry.class.getClassLoader());
         return registry;
+    }
+
+    /**
+     * Whether an origin names a plugin: the plugin's own name ({@code org.example.isru}) matches the origins
+     * {@code bundle org.example.isru 1.0.0}, {@code org.example.isru@1.0.0} and {@code org.example.isru}. For
+     * override policies built from names an operator gives.
+     */
+    public static boolean originOf(String origin, String plugin) {
+        return origin.equals(plugin) || origin.startsWith("bundle " + plugin + " ") || origin.startsWith(plugin + "@");
+    }
+
+    /** The providers refused now because another origin serves one of their names. */
+    public List<Refusal> refusals() {
+        List<Refusal> list = new ArrayList<>();
+        for (Entry entry : refused) {
+            list.add(new Refusal(entry.kind, namesOf(entry.kind, entry.provider), entry.origin, entry.conflict));
+        }
+        return list;
     }
 
     /**
@@ -103,27 +160,74 @@ public final class PluginRegistry implements Registry {
     }
 
     /**
-     * Adds a provider (an {@link ActivationFactory}, {@link CellType} or {@link Backend}).
+     * Adds a provider (an {@link ActivationFactory}, {@link CellType} or {@link Backend}), unless another origin
+     * serves one of its names and the override policy does not allow its origin to take it: then the provider is
+     * refused (see the class comment), and gets its names once their owner is removed.
      *
      * @param origin names the bundle or module it comes from, for logs and errors
+     * @return whether it serves now
      */
-    public void add(Object provider, String origin) {
+    public synchronized boolean add(Object provider, String origin) {
         Objects.requireNonNull(origin, "origin");
         ProviderKind kind = kindOf(provider);
+        String conflict = conflict(kind, provider, origin);
+        if (conflict != null && !mayOverride.test(origin)) {
+            refused.add(new Entry(kind, provider, origin, conflict));
+            LOG.warn("refused {} {} from {}: {}; the operator may allow {} to take names over", kind.word(),
+                    String.join(", ", new TreeSet<>(namesOf(kind, provider))), origin, conflict, origin);
+            return false;
+        }
         entries.add(new Entry(kind, provider, origin));
         fire(new RegistryEvent(RegistryEvent.Change.ADDED, kind, namesOf(kind, provider), origin));
+        return true;
     }
 
-    /** Removes a provider added before (by identity); returns whether it was there. */
-    public boolean remove(Object provider) {
+    /**
+     * Removes a provider added (or refused) before, by identity; returns whether it served. Providers refused
+     * for a name it held are added again, first come first served.
+     */
+    public synchronized boolean remove(Object provider) {
+        refused.removeIf(entry -> entry.provider == provider);
         for (Entry entry : entries) {
             if (entry.provider == provider && entries.remove(entry)) {
                 fire(new RegistryEvent(RegistryEvent.Change.REMOVED, entry.kind, namesOf(entry.kind, provider),
                         entry.origin));
+                retryRefused();
                 return true;
             }
         }
         return false;
+    }
+
+    private void retryRefused() {
+        for (Entry waiting : List.copyOf(refused)) {
+            if (conflict(waiting.kind, waiting.provider, waiting.origin) == null && refused.remove(waiting)) {
+                LOG.info("{} {} from {} serves now: the provider it was refused for has gone", waiting.kind.word(),
+                        String.join(", ", new TreeSet<>(namesOf(waiting.kind, waiting.provider))), waiting.origin);
+                entries.add(new Entry(waiting.kind, waiting.provider, waiting.origin));
+                fire(new RegistryEvent(RegistryEvent.Change.ADDED, waiting.kind,
+                        namesOf(waiting.kind, waiting.provider), waiting.origin));
+            }
+        }
+    }
+
+    /** {@code "tanh is served by bundle y 2.0"} when another origin's provider serves one of the names, else null. */
+    private String conflict(ProviderKind kind, Object provider, String origin) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String name : claimed(kind, provider)) {
+            keys.add(Names.key(name));
+        }
+        for (Entry entry : entries) {
+            if (entry.kind != kind || entry.origin.equals(origin) || entry.provider.getClass() == provider.getClass()) {
+                continue;
+            }
+            for (String name : claimed(kind, entry.provider)) {
+                if (keys.contains(Names.key(name))) {
+                    return name + " is served by " + entry.origin;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -260,6 +364,17 @@ public final class PluginRegistry implements Registry {
             case CELL_TYPE -> Set.of(((CellType) provider).name());
             case BACKEND -> Set.of(((Backend) provider).name());
         };
+    }
+
+    /** Every name a lookup can reach the provider by: an activation factory's aliases too. */
+    private static Set<String> claimed(ProviderKind kind, Object provider) {
+        if (kind != ProviderKind.ACTIVATION) {
+            return namesOf(kind, provider);
+        }
+        ActivationFactory factory = (ActivationFactory) provider;
+        Set<String> all = new LinkedHashSet<>(factory.names());
+        all.addAll(factory.aliases().keySet());
+        return all;
     }
 
     private static ProviderKind kindOf(Object provider) {

@@ -1,6 +1,8 @@
 package org.hotcell.osgi.internal;
 
 import java.util.Hashtable;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.core.registry.Registry;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@link RegistryServiceFactory}. Each registry change is logged as one line on {@code org.hotcell.registry}.
  */
 public final class RegistryActivator implements BundleActivator {
+    /** Framework property: comma-separated bundle symbolic names that may take names other bundles serve. */
+    public static final String ALLOW_OVERRIDE = "hotcell.registry.allowOverride";
+
     private static final Logger REGISTRY_LOG = LoggerFactory.getLogger("org.hotcell.registry");
 
     private RegistryBridge bridge;
@@ -28,7 +33,18 @@ public final class RegistryActivator implements BundleActivator {
     @Override
     public void start(BundleContext context) {
         VectorApiCheck.warnIfMissing(context);
-        PluginRegistry registry = new PluginRegistry();
+        // Names are owned: only the plugins an operator lists here may take a name another plugin serves.
+        Set<String> overriders = new TreeSet<>();
+        String allowed = context.getProperty(ALLOW_OVERRIDE);
+        if (allowed != null) {
+            for (String plugin : allowed.split(",")) {
+                if (!plugin.isBlank()) {
+                    overriders.add(plugin.strip());
+                }
+            }
+        }
+        PluginRegistry registry = new PluginRegistry(
+                origin -> overriders.stream().anyMatch(plugin -> PluginRegistry.originOf(origin, plugin)));
         logging = registry.subscribe(event -> REGISTRY_LOG.info("{}", event.describe()));
         bridge = new RegistryBridge(context, registry);
         bridge.open();

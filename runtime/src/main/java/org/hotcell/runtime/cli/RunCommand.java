@@ -54,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "No OSGi: the module path plus one module layer per plugin jar.")
     boolean plain;
 
+    @Option(names = "--allow-override", paramLabel = "PLUGIN", description = "Let this plugin (bundle symbolic name "
+            + "or module name) serve a name another plugin serves already; repeatable. Without it such a plugin's "
+            + "provider is refused, with a warning naming both.")
+    java.util.Set<String> allowOverride = new java.util.TreeSet<>();
+
     @Option(names = "--backend", paramLabel = "NAME", description = "Backend for models: auto (highest rank), simd "
             + "or reference. Default: ${DEFAULT-VALUE}.")
     String backend = "auto";
@@ -65,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path pluginsDir = PluginDirectory.prepare(plugins, force);
-        TrustPolicy policy = trust == null ? TrustPolicy.allowAll() : TrustPolicy.read(trust);
+        TrustPolicy policy = (trust == null ? TrustPolicy.allowAll() : TrustPolicy.read(trust))
+                .allowingOverridesBy(allowOverride);
         Duration poll = Duration.ofMillis(Math.max(10, pollMillis));
         HotcellConfig config = new HotcellConfig(pluginsDir, models.toAbsolutePath().normalize(), port,
                 new BackendChoice(backend), poll);

@@ -107,7 +107,7 @@ public final class FelixHost implements PluginHost {
         config.put("felix.fileinstall.tmpdir", storage.resolve("fileinstall").toString());
         config.put("felix.fileinstall.log.level", "2");
 
-        PluginRegistry registry = new PluginRegistry();
+        PluginRegistry registry = new PluginRegistry(options.trust()::mayOverride);
         Registry.Subscription logging = registry.subscribe(event -> REGISTRY_LOG.info("{}", event.describe()));
         Framework framework = newFramework(config);
         try {

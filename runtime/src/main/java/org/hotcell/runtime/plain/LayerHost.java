@@ -76,7 +76,7 @@ public final class LayerHost implements PluginHost {
     public static LayerHost start(Path directory, TrustPolicy trust, Duration poll) throws IOException {
         Path dir = directory.toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        LayerHost host = new LayerHost(PluginRegistry.discover(), dir, trust, poll);
+        LayerHost host = new LayerHost(PluginRegistry.discover(trust::mayOverride), dir, trust, poll);
         host.scan();
         LOG.info("plain-Java plugin host: module path plus one layer per jar in {}", dir);
         return host;
@@ -90,7 +90,8 @@ public final class LayerHost implements PluginHost {
     @Override
     public synchronized List<PluginInfo> plugins() {
         List<PluginInfo> list = new ArrayList<>();
-        loaded.forEach((jar, l) -> list.add(new PluginInfo(l.module, l.version, "LAYER", jar.toString(), l.provides)));
+        loaded.forEach((jar, l) -> list.add(new PluginInfo(l.module, l.version, "LAYER", jar.toString(),
+                withRefusals(l.module, l.provides))));
         refused.forEach((jar, reason) -> list.add(new PluginInfo(jar.getFileName().toString(), "?",
                 "REFUSED (" + reason + ")", jar.toString(), List.of())));
         return list;
@@ -169,6 +170,17 @@ public final class LayerHost implements PluginHost {
             refused.put(jar, "cannot load: " + e.getMessage());
             refusedStamps.put(jar, stamp);
         }
+    }
+
+    /** What a plugin provides, plus a line for each provider the registry refused because another owns a name. */
+    private List<String> withRefusals(String module, List<String> provides) {
+        List<String> all = new ArrayList<>(provides);
+        for (PluginRegistry.Refusal refusal : registry.refusals()) {
+            if (PluginRegistry.originOf(refusal.origin(), module)) {
+                all.add("refused: " + refusal.describe());
+            }
+        }
+        return all;
     }
 
     /** Why {@code jar} cannot be opened as a jar (a zip file with a readable manifest, if any), or empty if it can. */

@@ -24,9 +24,13 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hotcell.core.registry.PluginRegistry;
+
 /**
- * Which plugin jars may load. Without a trust file every jar may ({@link #allowAll()}); with one, a jar loads only
- * when its SHA-256 is listed, or when every class and resource in it is signed by a listed certificate.
+ * Which plugin jars may load, and which plugins may take names that another plugin serves. Without a trust file
+ * every jar may load ({@link #allowAll()}); with one, a jar loads only when its SHA-256 is listed, or when every
+ * class and resource in it is signed by a listed certificate. Either way no plugin may serve a name (activation,
+ * cell type or backend) that another serves, unless {@link #allowingOverridesBy} names it.
  *
  * <p>The trust file is text: one SHA-256 per line as 64 hex digits (optionally after {@code sha256:}, optionally
  * followed by a comment such as the file name), {@code #} comments, and X.509 certificates in PEM
@@ -40,16 +44,31 @@ public final class TrustPolicy {
     private final String source;
     private final Set<String> hashes;
     private final List<Certificate> certificates;
+    private final Set<String> overriders;
 
-    private TrustPolicy(String source, Set<String> hashes, List<Certificate> certificates) {
+    private TrustPolicy(String source, Set<String> hashes, List<Certificate> certificates, Set<String> overriders) {
         this.source = source;
         this.hashes = Set.copyOf(hashes);
         this.certificates = List.copyOf(certificates);
+        this.overriders = Set.copyOf(overriders);
+    }
+
+    /**
+     * The same policy, where the plugins named (bundle symbolic names or module names, as {@code --allow-override}
+     * gives them) may take names that other plugins serve.
+     */
+    public TrustPolicy allowingOverridesBy(Set<String> plugins) {
+        return new TrustPolicy(source, hashes, certificates, plugins);
+    }
+
+    /** Whether the plugin of this registry origin may take names another plugin serves. */
+    public boolean mayOverride(String origin) {
+        return overriders.stream().anyMatch(plugin -> PluginRegistry.originOf(origin, plugin));
     }
 
     /** Trusts every jar: the policy when no trust file is given. */
     public static TrustPolicy allowAll() {
-        return new TrustPolicy(null, Set.of(), List.of());
+        return new TrustPolicy(null, Set.of(), List.of(), Set.of());
     }
 
     /**
@@ -91,7 +110,7 @@ public final class TrustPolicy {
             }
             hashes.add(hash.group(1).toLowerCase(Locale.ROOT));
         }
-        return new TrustPolicy(file.toString(), hashes, certificates);
+        return new TrustPolicy(file.toString(), hashes, certificates, Set.of());
     }
 
     /** Whether this policy checks anything (false for {@link #allowAll()}). */
