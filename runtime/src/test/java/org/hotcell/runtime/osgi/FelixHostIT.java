@@ -64,6 +64,17 @@ class FelixHostIT {
     }
 
     @Test
+    void bundlesFindTheHostsRegistryAsAService() {
+        var context = host.framework().getBundleContext();
+        var reference = context.getServiceReference(org.hotcell.core.registry.Registry.class);
+        assertThat(reference).as("a Registry service, as hotcell-osgi publishes in other containers").isNotNull();
+        org.hotcell.core.registry.Registry registry = context.getService(reference);
+        assertThat(registry.activationNames()).isEqualTo(host.registry().activationNames());
+        assertThat(registry.defaultBackend().name()).isEqualTo("simd");
+        context.ungetService(reference);
+    }
+
+    @Test
     void aJarDroppedInIsRegisteredReplacedAndRemoved() throws IOException {
         PluginJars.plugin("org.example.scaled", "1.0.1").activation("scaled", "return 2f * x;")
                 .dropInto(plugins, "scaled.jar");
