@@ -14,6 +14,9 @@ module org.hotcell.runtime {
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
     requires com.google.guice;
+    // H2's MVStore keeps stream state (an automatic module); its error classes refer to java.sql.
+    requires com.h2database;
+    requires java.sql;
     requires jakarta.inject;
 
     uses org.osgi.framework.launch.FrameworkFactory;
@@ -25,6 +28,7 @@ module org.hotcell.runtime {
     exports org.hotcell.runtime.http;
     exports org.hotcell.runtime.plain;
     exports org.hotcell.runtime.guice;
+    exports org.hotcell.runtime.streams;
 
     opens org.hotcell.runtime.guice to com.google.guice;
 

@@ -14,6 +14,7 @@ import org.hotcell.runtime.osgi.FelixHost;
 import org.hotcell.runtime.osgi.FelixOptions;
 import org.hotcell.runtime.plain.LayerHost;
 import org.hotcell.runtime.plugin.PluginHost;
+import org.hotcell.runtime.streams.StreamSettings;
 import org.hotcell.runtime.trust.PluginDirectory;
 import org.hotcell.runtime.trust.TrustPolicy;
 import org.slf4j.Logger;
@@ -23,7 +24,12 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code hotcell run}: hosts plugins and models and serves the HTTP API until stopped (Ctrl-C). */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -31,6 +37,9 @@ import picocli.CommandLine.Option;
                 "hosts the models in --models and serves the HTTP API on 127.0.0.1 until stopped."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--plugins", paramLabel = "DIR", description = "Plugin jars to load and watch (only *.jar files; "
             + "sub-directories are ignored), created when missing. Default: ${DEFAULT-VALUE}.")
@@ -67,14 +76,44 @@ final class RunCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     long pollMillis = 1000;
 
+    @Option(names = "--state", paramLabel = "DIR", description = "Where stream state is persisted (one H2 MVStore "
+            + "file, streams.mv.db), created when missing. Default: ${DEFAULT-VALUE}.")
+    Path state = Path.of("state");
+
+    @Option(names = "--max-streams", paramLabel = "N", description = "Most streams kept, all models together; a new "
+            + "one beyond it gets 429. Default: ${DEFAULT-VALUE}.")
+    int maxStreams = StreamSettings.DEFAULT_MAX_STREAMS;
+
+    @Option(names = "--stream-idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A stream unused this long is removed (e.g. 90s, 30m, 24h, 7d). Default: 24h.")
+    Duration streamIdleTimeout = StreamSettings.DEFAULT_IDLE_TIMEOUT;
+
+    /** Reads {@code --stream-idle-timeout}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return StreamSettings.parseDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        StreamSettings streams;
+        try {
+            streams = new StreamSettings(state, maxStreams, streamIdleTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Path pluginsDir = PluginDirectory.prepare(plugins, force);
         TrustPolicy policy = (trust == null ? TrustPolicy.allowAll() : TrustPolicy.read(trust))
                 .allowingOverridesBy(allowOverride);
         Duration poll = Duration.ofMillis(Math.max(10, pollMillis));
         HotcellConfig config = new HotcellConfig(pluginsDir, models.toAbsolutePath().normalize(), port,
-                new BackendChoice(backend), poll);
+                new BackendChoice(backend), poll, streams);
         PluginHost host = plain ? LayerHost.start(pluginsDir, policy, poll)
                 : FelixHost.start(FelixOptions.fromBuild(pluginsDir, policy).withPoll(poll));
         Injector injector = Guice.createInjector(new HotcellModule(config, host));

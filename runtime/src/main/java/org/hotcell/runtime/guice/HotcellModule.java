@@ -53,9 +53,11 @@ public final class HotcellModule extends AbstractModule {
     @Singleton
     ModelService models(Registry registry, HotcellConfig configuration, BackendChoice backend) {
         try {
-            return HostedModels.start(registry, configuration.modelsDir(), backend, configuration.poll());
+            return HostedModels.start(registry, configuration.modelsDir(), backend, configuration.poll(),
+                    configuration.streams());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the models directory " + configuration.modelsDir(), e);
+            throw new UncheckedIOException("cannot read the models directory " + configuration.modelsDir()
+                    + " or open the stream state in " + configuration.streams().stateDir(), e);
         }
     }
 }

@@ -36,6 +36,11 @@ import org.hotcell.runtime.models.ModelStatus;
 import org.hotcell.runtime.models.Outputs;
 import org.hotcell.runtime.plugin.PluginHost;
 import org.hotcell.runtime.plugin.PluginInfo;
+import org.hotcell.runtime.streams.InvalidStreamIdException;
+import org.hotcell.runtime.streams.StateMismatchException;
+import org.hotcell.runtime.streams.StreamExistsException;
+import org.hotcell.runtime.streams.TooManyStreamsException;
+import org.hotcell.runtime.streams.UnknownStreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +53,22 @@ import org.slf4j.LoggerFactory;
  * GET  /api/models                            hosted models, available or not (with the reason)
  * POST /api/models/{name}/infer               {"inputs": [[[...]]]} (N x T x I) -> {"outputs": ...}
  * POST /api/models/{name}/streams/{id}/step   {"inputs": [[...]]} (N x I) -> {"outputs": [[...]]} (N x O)
+ * GET  /api/streams                           open streams, capacity, idle timeout, store file
+ * POST /api/models/{name}/streams             {} or {"id": ...} -> 201 and the new stream
+ * GET  /api/models/{name}/streams/{id}        model, id, batch, steps, last use, h and c sizes per layer
+ * POST /api/models/{name}/streams/{id}/reset  back to a fresh stream
+ * DELETE /api/models/{name}/streams/{id}      removes it
+ * GET  /api/models/{name}/streams/{id}/state  its state as bytes (application/octet-stream)
+ * PUT  /api/models/{name}/streams/{id}/state  creates or replaces it from such bytes
  * </pre>
  *
  * Errors are JSON {@code {"error": {"code": ..., "message": ...}}}: 400 {@code HC-BAD-REQUEST} for a bad body or
  * shape, 404 {@code HC-NOT-FOUND} for an unknown route (naming the path) and {@code HC-UNKNOWN-MODEL} for an
  * unknown model, 405 {@code HC-METHOD-NOT-ALLOWED} for a wrong method, 413 {@code HC-BODY-TOO-LARGE} for a body over
  * {@link #MAX_BODY} bytes, 503 when a plugin a model needs is missing (the message names it), 500 for a faulty
- * plugin. Every handler catches everything, so no request can stop the server; request and response times are
+ * plugin; for streams 404 {@code HC-UNKNOWN-STREAM}, 409 {@code HC-STREAM-EXISTS}, 400 {@code HC-STATE-MISMATCH} and
+ * {@code HC-BAD-STREAM-ID}, 429 {@code HC-TOO-MANY-STREAMS} with Retry-After when the capacity is reached. Every
+ * handler catches everything, so no request can stop the server; request and response times are
  * bounded through the JDK server's settings.
  *
  * <p>A body over the limit is answered as soon as that is known: before any of it is read when its Content-Length
@@ -75,6 +89,8 @@ public final class HttpApi implements AutoCloseable {
     /** The first buffer for a body of unknown length (chunked), grown as needed up to the limit. */
     private static final int CHUNKED_START = 64 * 1024;
 
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+
     static {
         // Read once by the JDK server's configuration: a client that stalls is cut off instead of holding a thread.
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
@@ -88,6 +104,7 @@ public final class HttpApi implements AutoCloseable {
     private final PluginHost host;
     private final ModelService models;
     private final ObjectMapper json = new ObjectMapper();
+    private final StreamRoutes streamRoutes = new StreamRoutes(json);
 
     private HttpApi(HttpServer server, ThreadPoolExecutor workers, PluginHost host, ModelService models) {
         this.server = server;
@@ -142,6 +159,20 @@ public final class HttpApi implements AutoCloseable {
             } catch (RequestException e) {
                 status = e.status();
                 body = error(e);
+            } catch (UnknownStreamException e) {
+                status = 404;
+                body = error(e);
+            } catch (StreamExistsException e) {
+                status = 409;
+                body = error(e);
+            } catch (TooManyStreamsException e) {
+                status = 429;
+                exchange.getResponseHeaders().set("Retry-After",
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+                body = error(e);
+            } catch (StateMismatchException | InvalidStreamIdException e) {
+                status = 400;
+                body = error(e);
             } catch (ModelNotFoundException e) {
                 status = 404;
                 body = error(e);
@@ -178,11 +209,12 @@ public final class HttpApi implements AutoCloseable {
                     + "; the API is under /api/: plugins, activations, models");
         }
         String resource = parts.get(1);
-        if (parts.size() == 2 && List.of("plugins", "activations", "models").contains(resource)) {
+        if (parts.size() == 2 && List.of("plugins", "activations", "models", "streams").contains(resource)) {
             requireMethod(method, "GET", exchange);
             return switch (resource) {
                 case "plugins" -> plugins();
                 case "activations" -> activations();
+                case "streams" -> streamRoutes.status(models.streams());
                 default -> modelList();
             };
         }
@@ -197,8 +229,44 @@ public final class HttpApi implements AutoCloseable {
             Batch inputs = InputsJson.step(json, body(exchange));
             return outputs(models.step(parts.get(2), parts.get(4), inputs));
         }
+        if (resource.equals("models") && parts.size() >= 4 && parts.get(3).equals("streams")) {
+            Object answer = streamRoute(exchange, method, parts);
+            if (answer != null) {
+                return answer;
+            }
+        }
         throw RequestException.notFound("no such resource " + path
                 + "; try GET /api/models or POST /api/models/{name}/infer");
+    }
+
+    /** The stream lifecycle routes; null when the path is none of them. */
+    private Object streamRoute(HttpExchange exchange, String method, List<String> parts) throws IOException {
+        String model = parts.get(2);
+        if (parts.size() == 4) {
+            requireMethod(method, "POST", exchange);
+            return streamRoutes.create(models.streams(), model, body(exchange));
+        }
+        String id = parts.get(4);
+        if (parts.size() == 5) {
+            requireMethod(method, "GET, DELETE", exchange);
+            if (method.equalsIgnoreCase("DELETE")) {
+                models.streams().delete(model, id);
+                return new StreamRoutes.Reply(204, JSON_TYPE, new byte[0]);
+            }
+            return streamRoutes.info(models.streams().info(model, id));
+        }
+        if (parts.size() == 6 && parts.get(5).equals("reset")) {
+            requireMethod(method, "POST", exchange);
+            return streamRoutes.info(models.streams().reset(model, id));
+        }
+        if (parts.size() == 6 && parts.get(5).equals("state")) {
+            requireMethod(method, "GET, PUT", exchange);
+            if (method.equalsIgnoreCase("PUT")) {
+                return streamRoutes.info(models.streams().importState(model, id, body(exchange)));
+            }
+            return streamRoutes.export(models.streams(), model, id);
+        }
+        return null;
     }
 
     private ObjectNode plugins() {
@@ -283,8 +351,9 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /** Refuses a method not in {@code allowed} (one, or several separated by ", ", as the Allow header lists them). */
     private static void requireMethod(String method, String allowed, HttpExchange exchange) {
-        if (!method.equalsIgnoreCase(allowed)) {
+        if (List.of(allowed.split(", ")).stream().noneMatch(method::equalsIgnoreCase)) {
             exchange.getResponseHeaders().set("Allow", allowed);
             throw RequestException.methodNotAllowed("method " + method + " is not allowed on "
                     + exchange.getRequestURI().getRawPath() + "; use " + allowed);
@@ -378,9 +447,18 @@ public final class HttpApi implements AutoCloseable {
      * and the JDK server then closes a connection whose request body is unread.
      */
     private OutputStream send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
+        String type = JSON_TYPE;
+        byte[] bytes;
+        if (body instanceof StreamRoutes.Reply reply) {
+            status = reply.status();
+            type = reply.contentType();
+            bytes = reply.body();
+        } else {
+            bytes = json.writeValueAsBytes(body);
+        }
+        exchange.getResponseHeaders().set("Content-Type", type);
+        // 204 has no body: the JDK server wants -1 for "no body" there.
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
         OutputStream out = exchange.getResponseBody();
         out.write(bytes);
         out.flush();

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.activation.ActivationSpec;
-import org.hotcell.core.cell.CellState;
 import org.hotcell.core.cell.Layout;
 import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.error.BadModelException;
@@ -43,6 +42,9 @@ import org.hotcell.model.spec.LayerSpec;
 import org.hotcell.model.spec.ModelSize;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
+import org.hotcell.runtime.streams.HostedStreams;
+import org.hotcell.runtime.streams.StateShape;
+import org.hotcell.runtime.streams.StreamSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +63,6 @@ import org.slf4j.LoggerFactory;
 public final class HostedModels implements ModelService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HostedModels.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** At most this many streams are kept; the least recently used goes first. */
-    static final int MAX_STREAMS = 1024;
 
     private final Registry registry;
     private final Path directory;
@@ -71,7 +71,7 @@ public final class HostedModels implements ModelService, AutoCloseable {
     private final Map<Path, String> stamps = new ConcurrentHashMap<>();
     /** The bundle or module that last provided each activation name (by {@link Names#key}). */
     private final Map<String, String> lastOrigins = new ConcurrentHashMap<>();
-    private final Map<String, StreamState> streams = new LinkedHashMap<>(16, 0.75f, true);
+    private final HostedStreams streams;
     private final ScheduledExecutorService poller;
     private final Registry.Subscription subscription;
 
@@ -92,20 +92,23 @@ public final class HostedModels implements ModelService, AutoCloseable {
         }
     }
 
-    /** A network ready to compute, or why there is none. */
-    private record Bound(Network network, HotcellException error, String plugins) {
+    /**
+     * A network ready to compute, or why there is none.
+     *
+     * @param shape the layer sizes of its stream state; null when unbound or when the plugins failed to tell
+     */
+    private record Bound(Network network, HotcellException error, String plugins, StateShape shape) {
+        Bound(HotcellException error) {
+            this(null, error, "", null);
+        }
     }
 
-    /** The state a stream's previous step left. */
-    private static final class StreamState {
-        List<List<CellState>> states;
-        int batch = -1;
-    }
-
-    private HostedModels(Registry registry, Path directory, BackendChoice backend, Duration poll) {
+    private HostedModels(Registry registry, Path directory, BackendChoice backend, Duration poll,
+                         StreamSettings streamSettings) throws IOException {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.directory = directory.toAbsolutePath().normalize();
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.streams = HostedStreams.open(streamSettings, this::shapeOf);
         this.subscription = registry.subscribe(this::registryChanged);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "hotcell-models-" + this.directory.getFileName());
@@ -116,16 +119,38 @@ public final class HostedModels implements ModelService, AutoCloseable {
     }
 
     /**
-     * Reads every model in {@code directory} (created when missing), binds it, and keeps watching.
+     * Reads every model in {@code directory} (created when missing), binds it, and keeps watching; streams are kept
+     * in memory only, with the default limits ({@link StreamSettings#inMemory()}).
      *
      * @param poll how often the directory is checked for changed model files
      */
     public static HostedModels start(Registry registry, Path directory, BackendChoice backend, Duration poll)
             throws IOException {
+        return start(registry, directory, backend, poll, StreamSettings.inMemory());
+    }
+
+    /**
+     * Reads every model in {@code directory} (created when missing), binds it, and keeps watching; streams are kept
+     * as {@code streamSettings} say (persisted in its state directory, when it names one).
+     *
+     * @param poll how often the directory is checked for changed model files
+     */
+    public static HostedModels start(Registry registry, Path directory, BackendChoice backend, Duration poll,
+                                     StreamSettings streamSettings) throws IOException {
         Files.createDirectories(directory);
-        HostedModels hosted = new HostedModels(registry, directory, backend, poll);
-        hosted.scan();
+        HostedModels hosted = new HostedModels(registry, directory, backend, poll, streamSettings);
+        try {
+            hosted.scan();
+        } catch (IOException | RuntimeException e) {
+            hosted.close();
+            throw e;
+        }
         return hosted;
+    }
+
+    @Override
+    public HostedStreams streams() {
+        return streams;
     }
 
     @Override
@@ -173,24 +198,11 @@ public final class HostedModels implements ModelService, AutoCloseable {
                     + inputs.steps());
         }
         Hosted h = require(model);
-        StreamState state;
-        synchronized (streams) {
-            state = streams.computeIfAbsent(model + "\u0000" + stream, k -> new StreamState());
-            if (streams.size() > MAX_STREAMS) {
-                streams.remove(streams.keySet().iterator().next());
-            }
-        }
-        synchronized (state) {
-            if (state.batch >= 0 && state.batch != inputs.batch()) {
-                throw new ShapeMismatchException("stream '" + stream + "' of model '" + model + "' has batch size "
-                        + state.batch + " from its first step, got " + inputs.batch());
-            }
+        NetworkPass pass = streams.step(model, stream, inputs.batch(), states -> {
             Bound b = boundOrThrow(h);
-            NetworkPass pass = computePass(h, b, () -> b.network.forward(sequences(inputs), state.states, false));
-            state.states = pass.lastStates();
-            state.batch = inputs.batch();
-            return new Outputs(pass.output(), new int[] {inputs.batch(), h.spec.head().outputs()});
-        }
+            return computePass(h, b, () -> b.network.forward(sequences(inputs), states, false));
+        });
+        return new Outputs(pass.output(), new int[] {inputs.batch(), h.spec.head().outputs()});
     }
 
     /** Reads the directory again now (the poller does this on its own too). */
@@ -209,8 +221,8 @@ public final class HostedModels implements ModelService, AutoCloseable {
                 stamps.remove(gone);
                 String name = nameOf(gone);
                 models.remove(name);
-                dropStreams(name);
-                LOG.info("model {} removed ({} is gone)", name, gone.getFileName());
+                LOG.info("model {} removed ({} is gone); its streams are kept until they idle out or the model "
+                        + "returns with other layer sizes", name, gone.getFileName());
             }
         }
         seen.forEach((path, stamp) -> {
@@ -226,9 +238,7 @@ public final class HostedModels implements ModelService, AutoCloseable {
         poller.shutdownNow();
         subscription.close();
         models.clear();
-        synchronized (streams) {
-            streams.clear();
-        }
+        streams.close();
     }
 
     private void scanQuietly() {
@@ -258,7 +268,6 @@ public final class HostedModels implements ModelService, AutoCloseable {
         } catch (HotcellException e) {
             hosted = new Hosted(name, path, null, e);
         }
-        dropStreams(name);
         // Bound before it is listed, so that no listing shows it half-made; bound again once listed, so that a
         // registry change that came in between (and did not see it) is not missed.
         bind(hosted);
@@ -277,6 +286,9 @@ public final class HostedModels implements ModelService, AutoCloseable {
         synchronized (h) {
             Bound previous = h.bound;
             h.bound = tryBind(h);
+            if (h.bound.shape != null) {
+                streams.modelBound(h.name, h.bound.shape);
+            }
             if (previous != null && (previous.network == null) != (h.bound.network == null)) {
                 if (h.bound.network != null) {
                     LOG.info("model {} available again ({})", h.name, h.bound.plugins);
@@ -289,7 +301,7 @@ public final class HostedModels implements ModelService, AutoCloseable {
 
     private Bound tryBind(Hosted h) {
         if (h.spec == null) {
-            return new Bound(null, h.readError, "");
+            return new Bound(h.readError);
         }
         try {
             ModelFiles.checkPlugins(h.spec, registry);
@@ -299,20 +311,46 @@ public final class HostedModels implements ModelService, AutoCloseable {
             ActivationSource guarded = spec -> new GuardedActivation(registry.activation(spec),
                     registry.origin(ProviderKind.ACTIVATION, spec.name()).orElse("an unknown plugin"));
             Network network = Network.build(h.model, registry::cellType, guarded, backend.resolve(registry));
-            return new Bound(network, null, pluginsOf(h.spec));
+            return new Bound(network, null, pluginsOf(h.spec), stateShape(h, network));
         } catch (PluginUnavailableException e) {
-            return new Bound(null, new PluginUnavailableException("model '" + h.name + "' is unavailable: "
-                    + e.getMessage() + departed(h.spec), e), "");
+            return new Bound(new PluginUnavailableException("model '" + h.name + "' is unavailable: "
+                    + e.getMessage() + departed(h.spec), e));
         } catch (HotcellException e) {
-            return new Bound(null, e, "");
+            return new Bound(e);
         } catch (IOException e) {
-            return new Bound(null, new BadModelException("cannot read model " + h.source + ": " + e), "");
+            return new Bound(new BadModelException("cannot read model " + h.source + ": " + e));
         } catch (LinkageError e) {
             // A plugin's classes went away while binding (its bundle was refreshed under us); the next registry
             // change, which that refresh brings, binds again.
-            return new Bound(null, new PluginUnavailableException("model '" + h.name + "' is unavailable: a plugin "
-                    + "it uses was being replaced while the model was bound (" + e + ")", e), "");
+            return new Bound(new PluginUnavailableException("model '" + h.name + "' is unavailable: a plugin "
+                    + "it uses was being replaced while the model was bound (" + e + ")", e));
         }
+    }
+
+    /**
+     * The layer sizes of a network's stream state, from one step of one zero input; null when plugin code fails
+     * there (the model's streams are then checked at its next binding).
+     */
+    private static StateShape stateShape(Hosted h, Network network) {
+        int inputs = h.spec.inputSize();
+        try {
+            return StateShape.of(network.forward(new SequenceBatch(new float[inputs], 0, 1, 1, inputs,
+                    Layout.BATCH_MAJOR, null), null, false).lastStates());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("model {}: cannot size its stream state: {}", h.name, e.toString());
+            return null;
+        }
+    }
+
+    /** The layer sizes the named model's streams must have now. */
+    private StateShape shapeOf(String model) {
+        Hosted h = require(model);
+        Bound b = boundOrThrow(h);
+        if (b.shape == null) {
+            throw new PluginUnavailableException("model '" + model + "': its plugins failed to compute a first step, "
+                    + "so its stream state cannot be sized; retry");
+        }
+        return b.shape;
     }
 
     private Model materialize(Hosted h) throws IOException {
@@ -401,12 +439,6 @@ public final class HostedModels implements ModelService, AutoCloseable {
     private static SequenceBatch sequences(Batch inputs) {
         return new SequenceBatch(inputs.data(), 0, inputs.steps(), inputs.batch(), inputs.features(),
                 Layout.BATCH_MAJOR, null);
-    }
-
-    private void dropStreams(String model) {
-        synchronized (streams) {
-            streams.keySet().removeIf(k -> k.startsWith(model + "\u0000"));
-        }
     }
 
     private static String nameOf(Path path) {

@@ -2,6 +2,8 @@ package org.hotcell.runtime.models;
 
 import java.util.List;
 
+import org.hotcell.runtime.streams.HostedStreams;
+
 /**
  * Models hosted from a directory, kept bound to the plugins installed now. Thread-safe; every call resolves the
  * model afresh, so a caller (a Guice singleton, an HTTP handler) may keep this service for the host's life.
@@ -25,7 +27,12 @@ public interface ModelService {
     /**
      * Advances stream {@code stream} of a model by one step per batch item ({@code inputs} has T = 1), from the
      * state its previous step left (zeros for a new stream); returns {@code [N, O]}. The same errors as
-     * {@link #infer}; a stream's batch size is fixed by its first step.
+     * {@link #infer}; a stream's batch size is fixed by its first step. The new state is stored before this returns.
+     *
+     * @throws org.hotcell.runtime.streams.TooManyStreamsException when the stream is new and the capacity is reached
      */
     Outputs step(String model, String stream, Batch inputs);
+
+    /** The streams of every model: their lifecycle, limits and state export and import. */
+    HostedStreams streams();
 }

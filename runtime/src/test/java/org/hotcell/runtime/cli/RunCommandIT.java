@@ -80,7 +80,8 @@ class RunCommandIT {
         List<String> command = new ArrayList<>(List.of(javaBin, "--add-modules", "jdk.incubator.vector",
                 "--module-path", TARGET.resolve("lib") + java.io.File.pathSeparator + runtimeJar,
                 "-m", "org.hotcell.runtime/org.hotcell.runtime.cli.Main", "run", "--plugins", plugins.toString(),
-                "--models", models.toString(), "--port", "0", "--poll-ms", "100"));
+                "--models", models.toString(), "--state", plugins.resolveSibling("state").toString(), "--port", "0",
+                "--poll-ms", "100"));
         if (plain) {
             command.add("--plain");
         }

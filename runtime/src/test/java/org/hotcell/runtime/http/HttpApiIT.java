@@ -324,7 +324,7 @@ class HttpApiIT {
         "GET|/favicon.ico",
         "GET|/api/models/standard",
         "POST|/api/models/standard/infer/now",
-        "POST|/api/models/standard/streams/s/reset",
+        "POST|/api/models/standard/streams/s/rewind",
     })
     void anUnknownRouteIs404NotFoundNamingThePath(String method, String path) throws Exception {
         HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, "{}");

@@ -1,0 +1,194 @@
+package org.hotcell.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.ModelFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kill -9 mid-load: {@code hotcell run} in a child JVM (as the launcher runs it) takes steps on 32 streams from 8
+ * clients, is killed with {@code destroyForcibly()} while they send, and is started again on the same state
+ * directory. Every stream must have kept every answered step (and at most the one step in flight, which may or
+ * may not have been committed when the process died), and continue from there exactly as a fresh run of the model
+ * over the whole sequence does.
+ */
+class StreamsCrashIT {
+    private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
+    private static final Pattern PORT = Pattern.compile("HTTP API on http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CLIENTS = 8;
+    private static final int STREAMS_PER_CLIENT = 4;
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Timeout(120)
+    void everyAnsweredStepSurvivesAKillAndTheStreamsContinueExactly() throws Exception {
+        Path plugins = Files.createDirectory(work.resolve("plugins"));
+        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
+        Path models = Files.createDirectory(work.resolve("models"));
+        ModelFixtures.writeSpec(models, "per_step", ModelFixtures.rnnSpec("tanh", "per_step"));
+        Path state = work.resolve("state");
+
+        Process first = start(plugins, models, state, work.resolve("first.log"));
+        String base = base(first, work.resolve("first.log"));
+        int streams = CLIENTS * STREAMS_PER_CLIENT;
+        AtomicIntegerArray answered = new AtomicIntegerArray(streams);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        for (int k = client * STREAMS_PER_CLIENT; k < (client + 1) * STREAMS_PER_CLIENT; k++) {
+                            HttpResponse<String> r = step(base, k, answered.get(k));
+                            if (r.statusCode() != 200) {
+                                throw new IllegalStateException(r.body());
+                            }
+                            answered.incrementAndGet(k);
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the server died under us: the step in flight was not answered
+                }
+            }, "client-" + c);
+            clients.add(thread);
+            thread.start();
+        }
+        Await.until("a few steps on every stream", Duration.ofSeconds(30), () -> {
+            for (int k = 0; k < streams; k++) {
+                if (answered.get(k) < 3) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        Thread.sleep(500);
+        first.destroyForcibly();
+        first.waitFor();
+        running.set(false);
+        for (Thread thread : clients) {
+            thread.join(10_000);
+        }
+        int total = 0;
+        for (int k = 0; k < streams; k++) {
+            total += answered.get(k);
+        }
+        System.out.printf("killed after %,d answered steps on %d streams%n", total, streams);
+
+        Process second = start(plugins, models, state, work.resolve("second.log"));
+        try {
+            String again = base(second, work.resolve("second.log"));
+            assertThat(Files.readString(work.resolve("second.log"))).contains("(" + streams + " streams kept)");
+            for (int k = 0; k < streams; k++) {
+                JsonNode info = JSON.readTree(get(again + "models/per_step/streams/s" + k).body());
+                int kept = info.get("steps").asInt();
+                assertThat(kept).as("steps kept by stream %d, %d answered", k, answered.get(k))
+                        .isBetween(answered.get(k), answered.get(k) + 1);
+                JsonNode next = JSON.readTree(step(again, k, kept).body()).get("outputs").get(0);
+                JsonNode whole = JSON.readTree(post(again + "models/per_step/infer", "{\"inputs\": [" + sequence(k,
+                        kept + 1) + "]}").body()).get("outputs").get(0);
+                assertThat(next).as("stream %d, step %d", k, kept).isEqualTo(whole.get(kept));
+            }
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    /** Input of stream k at step t: one item of two features, printed exactly. */
+    private static String input(int k, int t) {
+        return "[" + (float) Math.sin(0.37 * k + 0.11 * t) + ", " + (float) Math.cos(0.23 * k - 0.17 * t) + "]";
+    }
+
+    private static String sequence(int k, int steps) {
+        List<String> items = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            items.add(input(k, t));
+        }
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    private static HttpResponse<String> step(String base, int k, int t) throws IOException, InterruptedException {
+        return post(base + "models/per_step/streams/s" + k + "/step", "{\"inputs\": [" + input(k, t) + "]}");
+    }
+
+    private static Process start(Path plugins, Path models, Path state, Path log) throws IOException {
+        return new ProcessBuilder(command(plugins, models, state)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    private static String base(Process process, Path log) {
+        Await.until("the HTTP port in the log", Duration.ofSeconds(30),
+                () -> PORT.matcher(read(log)).find() || !process.isAlive());
+        Matcher port = PORT.matcher(read(log));
+        assertThat(port.find()).as(read(log)).isTrue();
+        String base = "http://127.0.0.1:" + port.group(1) + "/api/";
+        Await.until("the model available", Duration.ofSeconds(30),
+                () -> get(base + "models").body().contains("\"available\":true"));
+        return base;
+    }
+
+    /** The command RunCommandIT runs, with the state directory and the reference backend. */
+    private static List<String> command(Path plugins, Path models, Path state) throws IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path runtimeJar;
+        try (Stream<Path> files = Files.list(TARGET)) {
+            runtimeJar = files.filter(p -> p.getFileName().toString().matches("hotcell-runtime-.*\\.jar")
+                    && !p.getFileName().toString().matches(".*-(sources|javadoc)\\.jar")).findFirst().orElseThrow();
+        }
+        return List.of(javaBin, "--add-modules", "jdk.incubator.vector",
+                "--module-path", TARGET.resolve("lib") + java.io.File.pathSeparator + runtimeJar,
+                "-m", "org.hotcell.runtime/org.hotcell.runtime.cli.Main", "run", "--plugins", plugins.toString(),
+                "--models", models.toString(), "--state", state.toString(), "--port", "0", "--poll-ms", "100",
+                "--backend", "reference");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static HttpResponse<String> get(String uri) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> post(String uri, String body) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
