@@ -12,7 +12,7 @@ module org.hotcell.runtime {
     requires org.apache.felix.framework;
     requires org.hotcell.osgi;
     requires com.fasterxml.jackson.databind;
-    requires jdk.httpserver;
+    requires org.eclipse.jetty.server;
     requires com.google.guice;
     // H2's MVStore keeps stream state (an automatic module); its error classes refer to java.sql.
     requires com.h2database;

@@ -1,16 +1,17 @@
 package org.hotcell.runtime.http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,9 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.NetworkTrafficServerConnector;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.hotcell.core.activation.ActivationFactory;
 import org.hotcell.core.activation.ActivationParameter;
 import org.hotcell.core.error.HotcellException;
@@ -45,7 +57,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API, on the JDK's {@link HttpServer} bound to 127.0.0.1:
+ * The HTTP API, on an embedded Jetty 12 server (its core handler API, no servlets) bound to 127.0.0.1:
  *
  * <pre>
  * GET  /api/plugins                           bundles (or layers) and what each provides
@@ -62,14 +74,20 @@ import org.slf4j.LoggerFactory;
  * PUT  /api/models/{name}/streams/{id}/state  creates or replaces it from such bytes
  * </pre>
  *
- * Errors are JSON {@code {"error": {"code": ..., "message": ...}}}: 400 {@code HC-BAD-REQUEST} for a bad body or
- * shape, 404 {@code HC-NOT-FOUND} for an unknown route (naming the path) and {@code HC-UNKNOWN-MODEL} for an
- * unknown model, 405 {@code HC-METHOD-NOT-ALLOWED} for a wrong method, 413 {@code HC-BODY-TOO-LARGE} for a body over
- * {@link #MAX_BODY} bytes, 503 when a plugin a model needs is missing (the message names it), 500 for a faulty
- * plugin; for streams 404 {@code HC-UNKNOWN-STREAM}, 409 {@code HC-STREAM-EXISTS}, 400 {@code HC-STATE-MISMATCH} and
- * {@code HC-BAD-STREAM-ID}, 429 {@code HC-TOO-MANY-STREAMS} with Retry-After when the capacity is reached. Every
- * handler catches everything, so no request can stop the server; request and response times are
- * bounded through the JDK server's settings.
+ * Errors are JSON {@code {"error": {"code": ..., "message": ...}}}: 400 {@code HC-BAD-REQUEST} for a bad body,
+ * shape or path, 404 {@code HC-NOT-FOUND} for an unknown route (naming the path) and {@code HC-UNKNOWN-MODEL} for an
+ * unknown model, 405 {@code HC-METHOD-NOT-ALLOWED} for a wrong method, 408 {@code HC-TIMEOUT} for a body that does
+ * not arrive in time, 413 {@code HC-BODY-TOO-LARGE} for a body over {@link #MAX_BODY} bytes, 431
+ * {@code HC-HEADERS-TOO-LARGE} for headers over {@link #MAX_HEADERS} bytes, 503 {@code HC-BUSY} with Retry-After
+ * when the request queue is full, 503 when a plugin a model needs is missing (the message names it), 500 for a
+ * faulty plugin; for streams 404 {@code HC-UNKNOWN-STREAM}, 409 {@code HC-STREAM-EXISTS}, 400
+ * {@code HC-STATE-MISMATCH} and {@code HC-BAD-STREAM-ID}, 429 {@code HC-TOO-MANY-STREAMS} with Retry-After when the
+ * capacity is reached. Jetty's own error answers go through {@link JsonErrorHandler}, in the same format.
+ *
+ * <p>Slow clients cost a connection, never a thread: Jetty parses request lines and headers without blocking, the
+ * body is read the same way ({@link BodyReader}), and only a request whose body is whole reaches the
+ * {@link #WORKERS} workers. A connection silent for {@link #IDLE_TIMEOUT} is closed, a body must be whole within
+ * {@link #BODY_TIME}, and at most {@link #MAX_CONNECTIONS} connections are open at once.
  *
  * <p>A body over the limit is answered as soon as that is known: before any of it is read when its Content-Length
  * says so, else once the limit is passed. The rest is then read and dropped (see {@link #DRAIN_LIMIT}), so that a
@@ -79,38 +97,91 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** The largest request body accepted, in bytes. */
     public static final int MAX_BODY = 1 << 20;
+    /** The largest request line plus headers accepted, in bytes; more is answered 431 (414 for the line alone). */
+    static final int MAX_HEADERS = 8 * 1024;
+    /** A connection that sends or accepts nothing for this long is closed (a request under way gets 408). */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest a request body may take to arrive whole, however it trickles; then 408. */
+    static final Duration BODY_TIME = Duration.ofSeconds(30);
+    /** The most connections open at once; beyond it new ones wait in the accept queue. */
+    static final int MAX_CONNECTIONS = 1024;
+    /** While at {@link #MAX_CONNECTIONS}, idle connections are closed after this long instead of the idle timeout. */
+    static final Duration IDLE_TIMEOUT_WHEN_FULL = Duration.ofSeconds(2);
+    /** Threads that compute answers. */
+    static final int WORKERS = 4;
+    /** Requests with a whole body waiting for a worker; one more is answered 503 {@code HC-BUSY}. */
+    static final int QUEUE = 1024;
+    /** The Retry-After of a 503 {@code HC-BUSY}. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     /**
-     * Most bytes of an unread body dropped after the answer, so that the client can read it (see {@link #drain}).
-     * Dropping costs no memory; the JDK server's request timeout ({@code maxReqTime}) bounds the time.
+     * Most bytes of an unread body dropped after the answer, so that the client can read it (see
+     * {@link BodyReader#drain}). Dropping costs no memory; {@link #DRAIN_TIME} bounds the time.
      */
     static final long DRAIN_LIMIT = 256L * MAX_BODY;
-
-    /** The first buffer for a body of unknown length (chunked), grown as needed up to the limit. */
-    private static final int CHUNKED_START = 64 * 1024;
+    /** The longest an unread body is drained after the answer before the connection is closed. */
+    static final Duration DRAIN_TIME = Duration.ofSeconds(60);
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
 
     static {
-        // Read once by the JDK server's configuration: a client that stalls is cut off instead of holding a thread.
-        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
-        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
-        System.setProperty("sun.net.httpserver.maxReqHeaders",
-                System.getProperty("sun.net.httpserver.maxReqHeaders", "100"));
+        // Jetty's start and stop lines at INFO say nothing the API's own line does not; its warnings still show.
+        String quiet = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
+        System.setProperty(quiet, System.getProperty(quiet, "warn"));
     }
 
-    private final HttpServer server;
+    private final Server server;
+    private final ServerConnector connector;
     private final ThreadPoolExecutor workers;
     private final PluginHost host;
     private final ModelService models;
     private final ObjectMapper json = new ObjectMapper();
     private final StreamRoutes streamRoutes = new StreamRoutes(json);
 
-    private HttpApi(HttpServer server, ThreadPoolExecutor workers, PluginHost host, ModelService models) {
-        this.server = server;
-        this.workers = workers;
+    private HttpApi(PluginHost host, ModelService models, int port) {
         this.host = host;
         this.models = models;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread thread = new Thread(r, "hotcell-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        QueuedThreadPool io = new QueuedThreadPool(64, 4);
+        io.setName("hotcell-jetty");
+        io.setDaemon(true);
+        this.server = new Server(io);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setRequestHeaderSize(MAX_HEADERS);
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        // Routes match the raw path here, never a file: paths Jetty would call ambiguous (%2F, //, ..) reach the
+        // router, as they did on the JDK server. A malformed escape fails Jetty's URI parser before any handler, so
+        // RequestLines keeps the request line for the error handler to name it.
+        config.setUriCompliance(UriCompliance.from(EnumSet.allOf(UriCompliance.Violation.class)));
+        RequestLines lines = new RequestLines();
+        NetworkTrafficServerConnector connector = new NetworkTrafficServerConnector(server,
+                new HttpConnectionFactory(config));
+        this.connector = connector;
+        connector.setNetworkTrafficListener(lines);
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(128);
+        server.addConnector(connector);
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
+        limit.setEndPointIdleTimeout(IDLE_TIMEOUT_WHEN_FULL.toMillis());
+        server.addBean(limit);
+        server.setErrorHandler(new JsonErrorHandler(json, lines));
+        server.setHandler(new Handler.Abstract.NonBlocking() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                HttpApi.this.handle(request, response, callback);
+                return true;
+            }
+        });
+        server.setStopTimeout(0);
     }
 
     /**
@@ -121,88 +192,111 @@ public final class HttpApi implements AutoCloseable {
     public static HttpApi start(PluginHost host, ModelService models, int port) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(models, "models");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        AtomicInteger count = new AtomicInteger();
-        // A bounded queue; when full, the accepting thread runs the request itself, which slows intake down.
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-                r -> {
-                    Thread thread = new Thread(r, "hotcell-http-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        HttpApi api = new HttpApi(server, workers, host, models);
-        server.createContext("/", api::handle);
-        server.setExecutor(workers);
-        server.start();
+        HttpApi api = new HttpApi(host, models, port);
+        try {
+            api.server.start();
+        } catch (IOException e) {
+            api.close();
+            throw e;
+        } catch (Exception e) {
+            api.close();
+            throw new IOException("cannot start the HTTP API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
         LOG.info("HTTP API on http://127.0.0.1:{}/api/", api.port());
         return api;
     }
 
     /** The port served. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping the HTTP server: {}", e.toString());
+        }
         workers.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            int status;
-            Object body;
-            try {
-                body = route(exchange);
-                status = 200;
-            } catch (RequestException e) {
-                status = e.status();
-                body = error(e);
-            } catch (UnknownStreamException e) {
-                status = 404;
-                body = error(e);
-            } catch (StreamExistsException e) {
-                status = 409;
-                body = error(e);
-            } catch (TooManyStreamsException e) {
-                status = 429;
-                exchange.getResponseHeaders().set("Retry-After",
-                        Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-                body = error(e);
-            } catch (StateMismatchException | InvalidStreamIdException e) {
-                status = 400;
-                body = error(e);
-            } catch (ModelNotFoundException e) {
-                status = 404;
-                body = error(e);
-            } catch (PluginUnavailableException e) {
-                status = 503;
-                body = error(e);
-            } catch (ShapeMismatchException | InvalidSpecException e) {
-                status = 400;
-                body = error(e);
-            } catch (HotcellException e) {
-                status = 500;
-                body = error(e);
-            } catch (RuntimeException | Error e) {
-                LOG.warn("request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                status = 500;
-                body = error("HC-INTERNAL", "internal error: " + e);
-            }
-            // The answer goes out first; only then is an unread body dropped, so a client that sends its whole
-            // body before it reads finds the answer waiting, and one that reads at once can stop sending.
-            OutputStream out = send(exchange, status, body);
-            drain(exchange.getRequestBody());
-            out.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("cannot answer {}: {}", exchange.getRequestURI(), e.toString());
+    /** A request whose body has been read (or refused), and where its answer goes. */
+    private record Exchange(Request request, Response response, BodyReader.Body body) {
+        String method() {
+            return request.getMethod();
+        }
+
+        String rawPath() {
+            return request.getHttpURI().getPath();
+        }
+
+        void header(HttpHeader name, String value) {
+            response.getHeaders().put(name, value);
         }
     }
 
-    private Object route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
+    /** Reads the body without a thread, then queues the request for a worker, or answers 503 if the queue is full. */
+    private void handle(Request request, Response response, Callback callback) {
+        BodyReader.read(request, MAX_BODY, BODY_TIME).whenComplete((body, failure) -> {
+            Exchange exchange = new Exchange(request, response, body == null
+                    ? new BodyReader.Body(null, RequestException.badRequest("cannot read the body: " + failure))
+                    : body);
+            try {
+                workers.execute(() -> answer(exchange, callback));
+            } catch (RejectedExecutionException e) {
+                exchange.header(HttpHeader.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+                send(exchange, 503, error(RequestException.busy("the server is busy: " + WORKERS + " workers and "
+                        + QUEUE + " queued requests; retry after " + RETRY_AFTER_SECONDS + " s")), callback);
+            }
+        });
+    }
+
+    private void answer(Exchange exchange, Callback callback) {
+        int status;
+        Object body;
+        try {
+            body = route(exchange);
+            status = 200;
+        } catch (RequestException e) {
+            status = e.status();
+            body = error(e);
+        } catch (UnknownStreamException e) {
+            status = 404;
+            body = error(e);
+        } catch (StreamExistsException e) {
+            status = 409;
+            body = error(e);
+        } catch (TooManyStreamsException e) {
+            status = 429;
+            exchange.header(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            body = error(e);
+        } catch (StateMismatchException | InvalidStreamIdException e) {
+            status = 400;
+            body = error(e);
+        } catch (ModelNotFoundException e) {
+            status = 404;
+            body = error(e);
+        } catch (PluginUnavailableException e) {
+            status = 503;
+            body = error(e);
+        } catch (ShapeMismatchException | InvalidSpecException e) {
+            status = 400;
+            body = error(e);
+        } catch (HotcellException e) {
+            status = 500;
+            body = error(e);
+        } catch (IOException | RuntimeException | Error e) {
+            LOG.warn("request {} {} failed", exchange.method(), exchange.request().getHttpURI(), e);
+            status = 500;
+            body = error("HC-INTERNAL", "internal error: " + e);
+        }
+        send(exchange, status, body, callback);
+    }
+
+    private Object route(Exchange exchange) throws IOException {
+        String method = exchange.method();
+        String path = exchange.rawPath();
         List<String> parts = segments(path);
         if (parts.size() < 2 || !parts.get(0).equals("api")) {
             throw RequestException.notFound("no such resource " + path
@@ -240,7 +334,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** The stream lifecycle routes; null when the path is none of them. */
-    private Object streamRoute(HttpExchange exchange, String method, List<String> parts) throws IOException {
+    private Object streamRoute(Exchange exchange, String method, List<String> parts) throws IOException {
         String model = parts.get(2);
         if (parts.size() == 4) {
             requireMethod(method, "POST", exchange);
@@ -352,82 +446,25 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** Refuses a method not in {@code allowed} (one, or several separated by ", ", as the Allow header lists them). */
-    private static void requireMethod(String method, String allowed, HttpExchange exchange) {
+    private static void requireMethod(String method, String allowed, Exchange exchange) {
         if (List.of(allowed.split(", ")).stream().noneMatch(method::equalsIgnoreCase)) {
-            exchange.getResponseHeaders().set("Allow", allowed);
+            exchange.header(HttpHeader.ALLOW, allowed);
             throw RequestException.methodNotAllowed("method " + method + " is not allowed on "
-                    + exchange.getRequestURI().getRawPath() + "; use " + allowed);
+                    + exchange.rawPath() + "; use " + allowed);
         }
     }
 
     /**
-     * The request body; one over {@link #MAX_BODY} bytes is never buffered whole: a Content-Length over the limit is
-     * refused before anything is read, a chunked body as soon as it passes the limit. A refused body is marked to
-     * close the connection, since its rest is dropped only up to {@link #DRAIN_LIMIT}.
+     * The request body, read before the route ran; one over {@link #MAX_BODY} bytes is never buffered whole (see
+     * {@link BodyReader#read}). A refused body is marked to close the connection, since its rest is dropped only up
+     * to {@link #DRAIN_LIMIT}.
      */
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        InputStream in = exchange.getRequestBody();
-        if (length == null) {
-            byte[] body = readAtMost(in, MAX_BODY);
-            if (body == null) {
-                throw tooLarge(exchange, "request body is over the limit of " + MAX_BODY + " bytes");
-            }
-            return body;
+    private static byte[] body(Exchange exchange) {
+        RequestException refusal = exchange.body().refusal();
+        if (refusal != null && refusal.status() == 413) {
+            exchange.header(HttpHeader.CONNECTION, "close");
         }
-        long declared;
-        try {
-            declared = Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            throw RequestException.badRequest("Content-Length '" + length + "' is not a number");
-        }
-        if (declared > MAX_BODY) {
-            throw tooLarge(exchange, "request body of " + declared + " bytes is over the limit of " + MAX_BODY
-                    + " bytes");
-        }
-        byte[] body = new byte[(int) declared];
-        int read = in.readNBytes(body, 0, body.length);
-        if (read < body.length) {
-            throw RequestException.badRequest("request body ended after " + read + " of its " + declared + " bytes");
-        }
-        return body;
-    }
-
-    private static RequestException tooLarge(HttpExchange exchange, String message) {
-        exchange.getResponseHeaders().set("Connection", "close");
-        return RequestException.bodyTooLarge(message);
-    }
-
-    /** All of {@code in} if it holds at most {@code limit} bytes, else null once it has given more. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] buffer = new byte[Math.min(limit + 1, CHUNKED_START)];
-        int size = 0;
-        int read;
-        while ((read = in.read(buffer, size, buffer.length - size)) >= 0) {
-            size += read;
-            if (size > limit) {
-                return null;
-            }
-            if (size == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(limit + 1L, 2L * buffer.length));
-            }
-        }
-        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
-    }
-
-    /**
-     * Reads and drops what is left of the request body, up to {@link #DRAIN_LIMIT} bytes, after the answer has been
-     * sent. An HTTP/1.1 client may send its whole body before it reads the answer; closing the connection under it
-     * makes it see a reset and never the answer. Beyond the limit the connection is closed anyway (the JDK server
-     * closes a connection whose body was not read to its end), so an endless body cannot hold the server.
-     */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = DRAIN_LIMIT;
-        int read;
-        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-            left -= read;
-        }
+        return exchange.body().get();
     }
 
     private ObjectNode error(HotcellException e) {
@@ -443,26 +480,46 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Writes the whole answer and flushes it to the client, leaving the stream open: closing it ends the exchange,
-     * and the JDK server then closes a connection whose request body is unread.
+     * Writes the whole answer, then drops what is left of the request body (see {@link BodyReader#drain}) before the
+     * exchange ends: a client that sends its whole body before it reads finds the answer waiting, and one that reads
+     * at once can stop sending.
      */
-    private OutputStream send(HttpExchange exchange, int status, Object body) throws IOException {
+    private void send(Exchange exchange, int status, Object body, Callback callback) {
         String type = JSON_TYPE;
         byte[] bytes;
-        if (body instanceof StreamRoutes.Reply reply) {
-            status = reply.status();
-            type = reply.contentType();
-            bytes = reply.body();
-        } else {
-            bytes = json.writeValueAsBytes(body);
+        try {
+            if (body instanceof StreamRoutes.Reply reply) {
+                status = reply.status();
+                type = reply.contentType();
+                bytes = reply.body();
+            } else {
+                bytes = json.writeValueAsBytes(body);
+            }
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
         }
-        exchange.getResponseHeaders().set("Content-Type", type);
-        // 204 has no body: the JDK server wants -1 for "no body" there.
-        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
-        OutputStream out = exchange.getResponseBody();
-        out.write(bytes);
-        out.flush();
-        return out;
+        Response response = exchange.response();
+        Request request = exchange.request();
+        boolean cutOff = exchange.body().timedOut();
+        if (cutOff) {
+            exchange.header(HttpHeader.CONNECTION, "close");
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        if (status != 204) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(bytes.length));
+        }
+        response.write(true, status == 204 ? null : ByteBuffer.wrap(bytes), Callback.from(() -> {
+            if (cutOff) {
+                callback.succeeded();
+            } else {
+                BodyReader.drain(request, DRAIN_LIMIT, DRAIN_TIME, callback::succeeded);
+            }
+        }, failure -> {
+            LOG.debug("cannot answer {}: {}", request.getHttpURI(), failure.toString());
+            callback.failed(failure);
+        }));
     }
 
     /** The path's segments, percent-decoded; a malformed escape is a 400 naming the path. */

@@ -4,7 +4,8 @@ import org.hotcell.core.error.HotcellException;
 
 /**
  * A request the API cannot serve, with the HTTP status and the stable code of its answer: bad JSON or a wrong shape
- * (400), an unknown route (404), a wrong method (405), a body too large (413).
+ * (400), an unknown route (404), a wrong method (405), a body that does not arrive in time (408), a body too
+ * large (413), a server too busy to queue the request (503).
  */
 final class RequestException extends HotcellException {
     private static final long serialVersionUID = 1L;
@@ -34,6 +35,16 @@ final class RequestException extends HotcellException {
     /** 413 {@code HC-BODY-TOO-LARGE}: the body is over {@link HttpApi#MAX_BODY}. */
     static RequestException bodyTooLarge(String message) {
         return new RequestException(413, "HC-BODY-TOO-LARGE", message);
+    }
+
+    /** 408 {@code HC-TIMEOUT}: the body did not arrive in time (see {@link HttpApi#BODY_TIME}). */
+    static RequestException timeout(String message) {
+        return new RequestException(408, "HC-TIMEOUT", message);
+    }
+
+    /** 503 {@code HC-BUSY}: every worker is busy and the queue is full; the answer carries Retry-After. */
+    static RequestException busy(String message) {
+        return new RequestException(503, "HC-BUSY", message);
     }
 
     int status() {

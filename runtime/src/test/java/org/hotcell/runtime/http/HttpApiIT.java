@@ -34,7 +34,6 @@ import org.hotcell.runtime.testing.ModelFixtures;
 import org.hotcell.runtime.trust.TrustPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -297,9 +296,6 @@ class HttpApiIT {
         assertThat(get("/api/models").statusCode()).isEqualTo(200);
     }
 
-    @Disabled("the JDK's HttpServer rejects a malformed request URI with its own HTML page before any handler or "
-            + "filter runs (sun.net.httpserver.ServerImpl); enable when the API moves to a server that lets the "
-            + "application answer it")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/models/%/infer", "/api/models/%zz/infer", "/api/models/a%2/infer"})
     @Timeout(30)
