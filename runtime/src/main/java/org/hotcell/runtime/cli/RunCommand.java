@@ -102,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be in 0..65535 (0 picks a free port), got "
+                    + port);
+        }
         StreamSettings streams;
         try {
             streams = new StreamSettings(state, maxStreams, streamIdleTimeout);

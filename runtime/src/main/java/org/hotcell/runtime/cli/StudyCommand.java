@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.hotcell.core.error.InvalidSpecException;
 import org.hotcell.study.Study;
 import org.hotcell.study.StudyRequest;
 
@@ -63,6 +64,10 @@ final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads < 0) {
+            throw new InvalidSpecException("--threads must be 0 (one run per available processor) or more, got "
+                    + threads);
+        }
         Study.run(new StudyRequest(full, tasks, cells, gates, candidates, seeds, steps, clip, out, plugins,
                 threads),
                 System.out, quiet ? null : System.err);

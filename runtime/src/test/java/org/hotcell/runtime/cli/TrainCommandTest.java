@@ -126,6 +126,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void otherCommandsNameTheirBadValuesToo() {
+        assertThat(Main.run("study", "--threads", "-1", "--quiet")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("error: --threads must be 0 (one run per available processor) or more, got -1");
+        err.reset();
+        assertThat(Main.run("run", "--port", "99999")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be in 0..65535").doesNotContain("\tat ");
+    }
+
+    @Test
     void aRoleTheCellLacksIsNamed() {
         assertThat(Main.run("train", "--cell", "rnn", "--candidate", "relu", "--steps", "1")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))
