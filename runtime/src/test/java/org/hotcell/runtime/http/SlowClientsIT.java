@@ -14,19 +14,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.hotcell.runtime.models.BackendChoice;
 import org.hotcell.runtime.models.HostedModels;
 import org.hotcell.runtime.osgi.FelixHost;
-import org.hotcell.runtime.osgi.FelixOptions;
-import org.hotcell.runtime.testing.ModelFixtures;
-import org.hotcell.runtime.trust.TrustPolicy;
+import org.hotcell.runtime.testing.ServedApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,20 +55,19 @@ class SlowClientsIT {
     static HostedModels hosted;
     static HttpApi api;
 
+    static ServedApi served;
+
     @BeforeAll
     static void start() throws IOException {
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
-        host = FelixHost.start(FelixOptions.fromBuild(plugins, TrustPolicy.allowAll()).withPoll(Duration.ofMillis(100)));
-        ModelFixtures.writeSpec(models, "standard", ModelFixtures.rnnSpec("tanh", "last_step"));
-        hosted = HostedModels.start(host.registry(), models, BackendChoice.AUTO, Duration.ofMillis(100));
-        api = HttpApi.start(host, hosted, 0);
+        served = ServedApi.start(plugins, models, Map.of("standard", "tanh"));
+        host = served.host();
+        hosted = served.hosted();
+        api = served.api();
     }
 
     @AfterAll
     static void stop() {
-        api.close();
-        hosted.close();
-        host.close();
+        served.close();
     }
 
     @Test
