@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.Launcher;
 import org.hotcell.runtime.testing.ModelFixtures;
 import org.hotcell.runtime.testing.PluginJars;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * jar), in OSGi mode and in plain-Java mode. A plugin jar dropped in while it runs serves a model over HTTP.
  */
 class RunCommandIT {
-    private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
     private static final Pattern PORT = Pattern.compile("HTTP API on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -70,17 +69,8 @@ class RunCommandIT {
     }
 
     private static List<String> command(Path plugins, Path models, boolean plain) throws IOException {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path runtimeJar;
-        try (Stream<Path> files = Files.list(TARGET)) {
-            runtimeJar = files.filter(p -> p.getFileName().toString().matches("hotcell-runtime-.*\\.jar")
-                    && !p.getFileName().toString().matches(".*-(sources|javadoc)\\.jar"))
-                    .filter(p -> !p.getFileName().toString().contains("sources")).findFirst().orElseThrow();
-        }
-        List<String> command = new ArrayList<>(List.of(javaBin, "--add-modules", "jdk.incubator.vector",
-                "--module-path", TARGET.resolve("lib") + java.io.File.pathSeparator + runtimeJar,
-                "-m", "org.hotcell.runtime/org.hotcell.runtime.cli.Main", "run", "--plugins", plugins.toString(),
-                "--models", models.toString(), "--state", plugins.resolveSibling("state").toString(), "--port", "0",
+        List<String> command = new ArrayList<>(Launcher.command("run", "--plugins", plugins.toString(), "--models",
+                models.toString(), "--state", plugins.resolveSibling("state").toString(), "--port", "0",
                 "--poll-ms", "100"));
         if (plain) {
             command.add("--plain");

@@ -17,12 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.Launcher;
 import org.hotcell.runtime.testing.ModelFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * over the whole sequence does.
  */
 class StreamsCrashIT {
-    private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
     private static final Pattern PORT = Pattern.compile("HTTP API on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -158,17 +157,8 @@ class StreamsCrashIT {
 
     /** The command RunCommandIT runs, with the state directory and the reference backend. */
     private static List<String> command(Path plugins, Path models, Path state) throws IOException {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path runtimeJar;
-        try (Stream<Path> files = Files.list(TARGET)) {
-            runtimeJar = files.filter(p -> p.getFileName().toString().matches("hotcell-runtime-.*\\.jar")
-                    && !p.getFileName().toString().matches(".*-(sources|javadoc)\\.jar")).findFirst().orElseThrow();
-        }
-        return List.of(javaBin, "--add-modules", "jdk.incubator.vector",
-                "--module-path", TARGET.resolve("lib") + java.io.File.pathSeparator + runtimeJar,
-                "-m", "org.hotcell.runtime/org.hotcell.runtime.cli.Main", "run", "--plugins", plugins.toString(),
-                "--models", models.toString(), "--state", state.toString(), "--port", "0", "--poll-ms", "100",
-                "--backend", "reference");
+        return Launcher.command("run", "--plugins", plugins.toString(), "--models", models.toString(), "--state",
+                state.toString(), "--port", "0", "--poll-ms", "100", "--backend", "reference");
     }
 
     private static String read(Path file) {
