@@ -26,8 +26,8 @@ import org.osgi.framework.ServiceReference;
 abstract class ContainerContract {
     /** The standard activation set, as the README lists it. */
     static final List<String> STANDARD_ACTIVATIONS = List.of("sigmoid", "tanh", "hard_tanh", "relu", "leaky_relu",
-            "hard_sigmoid", "softsign", "softplus", "elu", "selu", "affine", "scaled_tanh", "thresholded_relu",
-            "identity", "silu", "gelu", "mish", "penalized_tanh");
+            "hard_sigmoid", "softsign", "softplus", "elu", "selu", "affine", "scaled_tanh", "scaled_sigmoid",
+            "thresholded_relu", "identity", "silu", "gelu", "mish", "penalized_tanh");
 
     /** The one framework property the embedding guide asks for (the JVM runs with the Vector API module). */
     static final Map<String, String> DOCUMENTED = Map.of("org.osgi.framework.system.packages.extra",

@@ -19,6 +19,7 @@ import org.hotcell.activations.function.LeakyRelu;
 import org.hotcell.activations.function.Mish;
 import org.hotcell.activations.function.PenalizedTanh;
 import org.hotcell.activations.function.Relu;
+import org.hotcell.activations.function.ScaledSigmoid;
 import org.hotcell.activations.function.ScaledTanh;
 import org.hotcell.activations.function.Selu;
 import org.hotcell.activations.function.Sigmoid;
@@ -90,6 +91,10 @@ public final class StandardActivations implements ActivationFactory {
                 number("alpha", 1, "the slope"), number("beta", 0, "the offset")), Affine::new));
         d.put("scaled_tanh", new Definition("alpha * tanh(beta * x)", List.of(
                 number("alpha", 1, "the output scale"), number("beta", 1, "the input scale")), ScaledTanh::new));
+        d.put("scaled_sigmoid", new Definition("alpha * sigmoid(beta * x) + gamma", List.of(
+                number("alpha", 1, "the output scale"),
+                number("beta", 1, "the input scale; must be non-zero"),
+                number("gamma", 0, "the output offset")), StandardActivations::scaledSigmoid));
         d.put("thresholded_relu", new Definition("x if x > alpha else 0", List.of(
                 number("alpha", 1, "the threshold (ONNX allows any value)")), ThresholdedRelu::new));
         d.put("identity", new Definition("x", List.of(), Identity::new));
@@ -165,6 +170,15 @@ public final class StandardActivations implements ActivationFactory {
     private static Activation hardSigmoid(ActivationSpec spec) {
         requirePositive(spec, "alpha");
         return new HardSigmoid(spec);
+    }
+
+    private static Activation scaledSigmoid(ActivationSpec spec) {
+        double beta = spec.number("beta");
+        if (beta == 0) {
+            throw new InvalidSpecException("activation '" + spec + "': parameter 'beta' is " + beta
+                    + ", but must be non-zero (with beta = 0 the function is the constant alpha/2 + gamma)");
+        }
+        return new ScaledSigmoid(spec);
     }
 
     private static Activation silu(ActivationSpec spec) {

@@ -20,8 +20,9 @@ class BadInputTest {
                     assertThat(e.known()).contains("sigmoid", "tanh", "relu", "gelu", "mish", "penalized_tanh");
                 })
                 .hasMessageStartingWith("unknown activation 'sigmod'; did you mean 'sigmoid'?; known: affine, elu, "
-                        + "gelu, hard_sigmoid, hard_tanh, identity, leaky_relu, mish, penalized_tanh, relu, scaled_tanh,"
-                        + " selu, sigmoid, silu, softplus, softsign, tanh, thresholded_relu");
+                        + "gelu, hard_sigmoid, hard_tanh, identity, leaky_relu, mish, penalized_tanh, relu, "
+                        + "scaled_sigmoid, scaled_tanh, selu, sigmoid, silu, softplus, softsign, tanh, "
+                        + "thresholded_relu");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,6 +38,8 @@ class BadInputTest {
             gelu(approximate=sigmoid)         | parameter 'approximate' is sigmoid, but must be one of none, tanh
             tanh(1)                           | has 1 positional parameters; tanh takes at most 0 (it takes no parameters)
             scaled_tanh(1, 2, 3)              | scaled_tanh takes at most 2 (parameters: alpha=1.0, beta=1.0)
+            scaled_sigmoid(2, 0, -1)          | parameter 'beta' is 0.0, but must be non-zero
+            scaled_sigmoid(gamma=-inf)        | parameter 'gamma' is -inf, but must be finite, any number
             """)
     void aBadParameterIsNamedWithTheValidValues(String spec, String message) {
         assertThatThrownBy(() -> Variants.registry().activation(spec))

@@ -14,7 +14,7 @@ class NamesTest {
     @Test
     void theRegistryFindsEveryStandardName() {
         assertThat(Variants.registry().activationNames()).containsAll(new StandardActivations().names());
-        assertThat(new StandardActivations().names()).hasSize(18);
+        assertThat(new StandardActivations().names()).hasSize(19);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -35,6 +35,7 @@ class NamesTest {
             HARD_TANH(-2, 2)          | hard_tanh(min_val=-2.0, max_val=2.0)
             gelu                      | gelu(approximate=none)
             PenalizedTanh             | penalized_tanh(a=0.25)
+            ScaledSigmoid(2, 2, -1)   | scaled_sigmoid(alpha=2.0, beta=2.0, gamma=-1.0)
             """)
     void resolvesToTheCanonicalSpec(String written, String canonical) {
         Activation activation = Variants.registry().activation(written);
