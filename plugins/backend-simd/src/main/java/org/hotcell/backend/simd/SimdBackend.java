@@ -269,9 +269,42 @@ public final class SimdBackend implements Backend {
         if (m == 0 || n == 0) {
             return;
         }
+        if (transA && !transB && n < Lanes.PANEL && (long) m * n <= OUTER_LIMIT) {
+            outerProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         // W = op(B)^T (n x k): element (j, p) is op(B)(p, j).
         PanelMatrix w = transB ? packOnTeam(b, bOff, n, k, ldb, 1) : packOnTeam(b, bOff, n, k, 1, ldb);
         product(a, aOff, transA ? 1 : lda, transA ? lda : 1, m, w, alpha, beta, c, cOff, ldc);
+    }
+
+    /** Most elements of C the outer-product path accumulates (64 KiB of floats: L1 or L2 resident). */
+    private static final long OUTER_LIMIT = 16 * 1024;
+
+    /**
+     * C = alpha A^T B + beta C as k rank-1 updates, for a narrow C (n below a panel) and a long k: the weight
+     * gradients of a recurrent cell (dW = dG^T X, dR = dG^T H with k = T x N rows). Each row p of A (stored k x m)
+     * and of B is contiguous, so every update is n vector axpys of length m into a C^T kept in cache; the panel
+     * path would pack all of A (k x m) for an output of m x n, which cost more than the products at the
+     * study's sizes (m = 64, n = 2 or 16, k = 800). Single-threaded: such products are too small to share.
+     */
+    private static void outerProducts(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
+                                      int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        float[] acc = new float[n * m];
+        for (int p = 0; p < k; p++) {
+            int aRow = aOff + p * lda;
+            int bRow = bOff + p * ldb;
+            for (int j = 0; j < n; j++) {
+                VectorOps.axpy(b[bRow + j], a, aRow, acc, j * m, m);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                float v = alpha * acc[j * m + i];
+                c[row + j] = beta == 0f ? v : Math.fma(beta, c[row + j], v);
+            }
+        }
     }
 
     @Override

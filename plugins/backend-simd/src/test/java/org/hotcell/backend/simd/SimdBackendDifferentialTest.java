@@ -47,6 +47,14 @@ class SimdBackendDifferentialTest {
             shapes.add(Arguments.of(s[0], s[1], s[2], false, false, 1));
             shapes.add(Arguments.of(s[0], s[1], s[2], true, true, 2));
         }
+        // A^T B with a narrow B (the outer-product path): a recurrent cell's weight gradients, dW = dG^T X and
+        // dR = dG^T H over every row of every step, with n each side of the path's limits.
+        int[][] narrow = {{64, 2, 800}, {64, 16, 800}, {96, 31, 33}, {1, 1, 5}, {128, 31, 1}, {17, 3, 2},
+                {1024, 16, 40}, {1025, 16, 40}, {64, 32, 50}};
+        for (int[] s : narrow) {
+            shapes.add(Arguments.of(s[0], s[1], s[2], true, false, 1));
+            shapes.add(Arguments.of(s[0], s[1], s[2], true, false, 2));
+        }
         for (int i = 0; i < 24; i++) {
             shapes.add(Arguments.of(1 + random.nextInt(70), 1 + random.nextInt(150), 1 + random.nextInt(300),
                     random.nextBoolean(), random.nextBoolean(), 1 + random.nextInt(3)));
