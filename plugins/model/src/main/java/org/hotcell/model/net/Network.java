@@ -138,6 +138,38 @@ public final class Network {
     public Parameters backward(NetworkPass pass, float[] dOutput) {
         ModelSpec spec = model.spec();
         Parameters grads = model.parameters().zerosLike();
+        StackGradients stackGradients = stackBackward(pass, dOutput, grads);
+        for (int l = 0; l < spec.layers().size(); l++) {
+            LayerGradients layer = stackGradients.layers().get(l);
+            for (int d = 0; d < layer.directions().size(); d++) {
+                CellGradients g = layer.directions().get(d);
+                copyInto(Model.weightsOf(grads, spec, l, d), g.dWeights());
+            }
+        }
+        return grads;
+    }
+
+    /**
+     * The loss gradient with respect to the states a pass started from: per layer, each direction's
+     * {@code dL/dh} and (for a cell with one) {@code dL/dc}. Run on the part of a sequence after step t, started
+     * from the state the first t steps left, it gives the gradient with respect to the state at step t: how much
+     * of the loss still reaches back that far (the study's gradient-flow probe).
+     *
+     * @param pass    a forward pass made with {@code keepTrace}
+     * @param dOutput the loss gradient with respect to {@code pass.output()}
+     */
+    public List<List<CellState>> initialStateGradients(NetworkPass pass, float[] dOutput) {
+        StackGradients stackGradients = stackBackward(pass, dOutput, model.parameters().zerosLike());
+        List<List<CellState>> states = new ArrayList<>();
+        for (LayerGradients layer : stackGradients.layers()) {
+            states.add(layer.directions().stream().map(CellGradients::dInitial).toList());
+        }
+        return states;
+    }
+
+    /** The head's backward (into {@code grads}), then the stack's BPTT. */
+    private StackGradients stackBackward(NetworkPass pass, float[] dOutput, Parameters grads) {
+        ModelSpec spec = model.spec();
         Parameters p = model.parameters();
         float[] dHeadInput = head.backward(pass.headInput(), pass.rows(), p.get(ParameterNames.HEAD + "W").data(),
                 dOutput, grads.get(ParameterNames.HEAD + "W").data(), grads.get(ParameterNames.HEAD + "b").data());
@@ -153,15 +185,7 @@ public final class Network {
                 System.arraycopy(dHeadInput, item * top, dTop, (pass.readRows()[item] * n + item) * top, top);
             }
         }
-        StackGradients stackGradients = stack.backward(pass.stack(), dTop, null);
-        for (int l = 0; l < spec.layers().size(); l++) {
-            LayerGradients layer = stackGradients.layers().get(l);
-            for (int d = 0; d < layer.directions().size(); d++) {
-                CellGradients g = layer.directions().get(d);
-                copyInto(Model.weightsOf(grads, spec, l, d), g.dWeights());
-            }
-        }
-        return grads;
+        return stack.backward(pass.stack(), dTop, null);
     }
 
     /** Runs forward without a trace and returns the head's output. */

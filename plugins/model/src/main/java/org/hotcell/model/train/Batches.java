@@ -4,8 +4,8 @@ import org.hotcell.core.cell.Layout;
 import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.model.task.Batch;
 
-/** Slices of batches. */
-final class Batches {
+/** Slices of batches: the items of a batch as a batch of their own (worker shares, probes). */
+public final class Batches {
     private Batches() {
     }
 
@@ -13,7 +13,7 @@ final class Batches {
      * The sequences {@code [from, to)} of a batch as a batch of their own: inputs (time-major), lengths, and the
      * target, weight and scored rows that belong to them ({@code t * N + n} rows per step, n at the last step).
      */
-    static Batch items(Batch batch, int from, int to, boolean perStep) {
+    public static Batch items(Batch batch, int from, int to, boolean perStep) {
         SequenceBatch x = batch.x();
         int steps = x.steps();
         int n = x.batch();

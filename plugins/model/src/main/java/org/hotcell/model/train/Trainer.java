@@ -193,6 +193,9 @@ public final class Trainer {
             history.add(report);
             if (listener != null) {
                 listener.onStep(report, config.steps());
+                if (listener.stopRequested()) {
+                    break;
+                }
             }
         }
         long t3 = System.nanoTime();

@@ -199,4 +199,26 @@ class TrainerTest {
                 .hasMessageContaining("model input size for task adding is 1, expected 2");
     }
 
+
+    @Test
+    void aListenerCanStopTrainingEarlyAndTheFinalEvaluationStillRuns() {
+        Task task = new SineTask(6);
+        List<Integer> heard = new ArrayList<>();
+        TrainingListener stopAtThree = new TrainingListener() {
+            @Override
+            public void onStep(StepReport report, int total) {
+                heard.add(report.step());
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return heard.size() == 3;
+            }
+        };
+        TrainingResult result = TestModels.trainer().train(sineModel(2), task,
+                new TrainingConfig(50, 4, 1, 1.0, 0, 8), new Adam(0.01), stopAtThree);
+        assertThat(heard).containsExactly(1, 2, 3);
+        assertThat(result.history()).hasSize(3);
+        assertThat(result.test().mse()).isFinite();
+    }
 }
