@@ -1,8 +1,8 @@
 /**
- * The activation study: trains every combination of cell type, gate function and candidate/output function
- * (the standard ones plus any from plugin jars) over several seeds on the built-in tasks, and writes a report
- * that answers "why sigmoid for the gates and tanh for the candidate, and can I use ReLU instead?" from the
- * numbers: learning curves, final metrics, steps to solve, cell-state growth, gradient norms and divergence.
+ * The activation study: tests nine claims about why an LSTM uses sigmoid gates and a tanh candidate and output
+ * (and whether relu or others could do instead), each as its own experiment over many seeds, judges each with
+ * statistics, and writes a report opening with the claims table. Runs go in process, or to a cluster runner
+ * ({@link org.hotcell.study.cluster.RunCluster}, e.g. Spark) found with ServiceLoader.
  */
 module org.hotcell.study {
     // @Version on exported packages: read by bnd at build time only.
@@ -14,4 +14,7 @@ module org.hotcell.study {
     requires org.slf4j;
 
     exports org.hotcell.study;
+    exports org.hotcell.study.cluster;
+
+    uses org.hotcell.study.cluster.RunCluster;
 }

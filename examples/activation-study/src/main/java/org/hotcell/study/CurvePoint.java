@@ -1,5 +1,7 @@
 package org.hotcell.study;
 
+import java.io.Serializable;
+
 /**
  * The state of a run at a recorded step.
  *
@@ -11,5 +13,5 @@ package org.hotcell.study;
  * @param gradNorm  the mean global gradient norm (before clipping) of the steps since the previous point
  */
 public record CurvePoint(int step, double trainLoss, double metric, double maxAbsC, double maxAbsH,
-                         double gradNorm) {
+                         double gradNorm) implements Serializable {
 }

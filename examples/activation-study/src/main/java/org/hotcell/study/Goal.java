@@ -1,5 +1,7 @@
 package org.hotcell.study;
 
+import java.io.Serializable;
+
 /**
  * When a task counts as solved: the test metric crosses a threshold.
  *
@@ -8,7 +10,7 @@ package org.hotcell.study;
  * @param higherIsBetter true when solved means {@code metric >= threshold} (accuracy), false when it means
  *                      {@code metric < threshold} (an error)
  */
-public record Goal(String metric, double threshold, boolean higherIsBetter) {
+public record Goal(String metric, double threshold, boolean higherIsBetter) implements Serializable {
 
     /** Whether {@code value} meets the goal; NaN never does. */
     public boolean met(double value) {

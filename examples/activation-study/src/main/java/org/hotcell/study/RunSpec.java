@@ -1,23 +1,18 @@
 package org.hotcell.study;
 
+import java.io.Serializable;
+
 /**
- * One training run of the grid.
+ * One training run: a configuration and a seed. The seed fixes the initial weights, the training batches and the
+ * test set, so a run's results are a function of its spec alone.
  *
- * @param setting   the task and its training settings
- * @param cell      the cell type, e.g. {@code lstm}
- * @param gate      the activation of every gate
- * @param candidate the activation of the candidate, and for an LSTM also of the output
- * @param seed      seeds the weights, the training batches and the test set
+ * @param config the configuration
+ * @param seed   seeds the weights, the training batches and the test set
  */
-public record RunSpec(TaskSetting setting, String cell, String gate, String candidate, long seed) {
+public record RunSpec(RunConfig config, long seed) implements Serializable {
 
-    /** The configuration without the seed, e.g. {@code lstm/sigmoid/relu}. */
-    public String configuration() {
-        return cell + "/" + gate + "/" + candidate;
-    }
-
-    /** E.g. {@code adding lstm/sigmoid/relu seed 2}. */
+    /** E.g. {@code adding T=50 lstm sigmoid/relu/relu adam 0.01, clip 1 seed 2}. */
     public String label() {
-        return setting.task() + " " + configuration() + " seed " + seed;
+        return config.label() + " seed " + seed;
     }
 }

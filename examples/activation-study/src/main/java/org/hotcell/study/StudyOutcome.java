@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A finished study.
+ * What a study gave.
  *
- * @param plan    the grid that ran
- * @param results one per run, in the plan's order
- * @param summary the summary's sentences
- * @param index   the report's index.html
- * @param seconds wall-clock time of the runs
+ * @param findings one per claim tested, in order
+ * @param results  every run, in the order of results.csv
+ * @param index    the report's index.html
+ * @param seconds  wall-clock time of the whole study
  */
-public record StudyOutcome(StudyPlan plan, List<RunResult> results, List<String> summary, Path index,
-                           double seconds) {
+public record StudyOutcome(List<ClaimFinding> findings, List<RunResult> results, Path index, double seconds) {
+    public StudyOutcome {
+        findings = List.copyOf(findings);
+        results = List.copyOf(results);
+    }
 }

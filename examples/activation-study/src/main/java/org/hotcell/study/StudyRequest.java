@@ -4,22 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a user asked for on the command line; null or empty means "the preset's".
+ * What a user asked for on the command line; null or empty means "the default".
  *
- * @param full       the full grid instead of the quick one
- * @param tasks      a subset of the tasks
- * @param cells      a subset of the cells
- * @param gates      the gate functions
- * @param candidates the candidate functions (plugin activations are added to the preset's, not to these)
- * @param seeds      the seeds
- * @param steps      overrides every task's number of steps
- * @param clip       overrides the gradient-norm clipping bound (0 for none)
+ * @param full       the full budget (more seeds, longer sequences, a larger model) instead of the default one
+ * @param claims     the claims to test (1 to 9), all when empty
+ * @param seeds      seeds per configuration (seeds 1 to n)
+ * @param steps      overrides the step budget of every run
+ * @param candidates candidate functions added to the cell x candidate claim (besides the plugins')
  * @param out        the report directory
  * @param plugins    a directory of activation plugin jars, or null
  * @param threads    runs at once; 0 for the number of available processors
+ * @param spark      a Spark master URL to run the runs on, or null to run them in this process
  */
-public record StudyRequest(boolean full, List<String> tasks, List<String> cells, List<String> gates,
-                           List<String> candidates, List<Long> seeds, Integer steps, Double clip, Path out,
-                           Path plugins,
-                           int threads) {
+public record StudyRequest(boolean full, List<Integer> claims, Integer seeds, Integer steps, List<String> candidates,
+                           Path out, Path plugins, int threads, String spark) {
 }

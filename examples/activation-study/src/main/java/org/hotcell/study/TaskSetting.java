@@ -1,5 +1,6 @@
 package org.hotcell.study;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 import org.hotcell.core.error.InvalidSpecException;
@@ -7,21 +8,21 @@ import org.hotcell.model.task.Task;
 import org.hotcell.model.task.Tasks;
 
 /**
- * How one task is run in the study: the task and its length, the model size and training budget, how often the
- * test metric is measured, and the goal that counts as solving it.
+ * The task a run learns and the budget it gets: the task and its length, the model size, the training budget,
+ * how often the test metric is measured, and the goal that counts as solving it. Every configuration of an
+ * experiment gets the same setting, so they compete on equal terms.
  *
  * @param task      the built-in task's name ({@code adding}, {@code copy}, {@code sine})
  * @param length    its length as {@link Tasks#create} takes it (sequence length; the delay for copy)
  * @param hidden    units of the single recurrent layer
- * @param steps     optimizer steps per run
+ * @param steps     the most optimizer steps a run may take
  * @param batch     sequences per step
  * @param every     the test metric and the curves are recorded every this many steps (and at the last)
  * @param testSize  sequences in the fixed test set
- * @param learningRate Adam's learning rate
  * @param goal      what counts as solved
  */
 public record TaskSetting(String task, int length, int hidden, int steps, int batch, int every, int testSize,
-                          double learningRate, Goal goal) {
+                          Goal goal) implements Serializable {
 
     /** @throws InvalidSpecException naming the setting out of range */
     public TaskSetting {
@@ -30,10 +31,6 @@ public record TaskSetting(String task, int length, int hidden, int steps, int ba
             throw new InvalidSpecException("task setting for " + task + " needs hidden, steps, batch, every and "
                     + "test size of at least 1; got hidden=" + hidden + ", steps=" + steps + ", batch=" + batch
                     + ", every=" + every + ", testSize=" + testSize);
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new InvalidSpecException("learning rate for " + task + " must be a finite number > 0, got "
-                    + learningRate);
         }
     }
 
@@ -57,7 +54,12 @@ public record TaskSetting(String task, int length, int hidden, int steps, int ba
     /** The same setting with another number of steps (the recording interval shrinks to fit). */
     public TaskSetting withSteps(int newSteps) {
         return new TaskSetting(task, length, hidden, newSteps, batch, Math.max(1, Math.min(every, newSteps)),
-                testSize, learningRate, goal);
+                testSize, goal);
+    }
+
+    /** The same setting on sequences of another length. */
+    public TaskSetting withLength(int newLength) {
+        return new TaskSetting(task, newLength, hidden, steps, batch, every, testSize, goal);
     }
 
     /** The task itself. */
@@ -65,10 +67,15 @@ public record TaskSetting(String task, int length, int hidden, int steps, int ba
         return Tasks.create(task, length);
     }
 
-    /** One line, e.g. {@code adding (T=50): hidden 16, 300 steps of 16, test 128, solved when test_mse < 0.01}. */
+    /** E.g. {@code adding T=50}. */
+    public String shortName() {
+        return task + (task.equals("copy") ? " delay=" : " T=") + length;
+    }
+
+    /** One line, e.g. {@code adding (T=50): hidden 16, up to 1000 steps of 16, test set 128, solved when ...}. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s (%s=%d): hidden %d, %d steps of %d, Adam lr %s, test set %d, "
+        return String.format(Locale.ROOT, "%s (%s=%d): hidden %d, up to %d steps of %d, test set %d every %d steps, "
                         + "solved when %s", task, task.equals("copy") ? "delay" : "T", length, hidden, steps, batch,
-                learningRate, testSize, goal.describe());
+                testSize, every, goal.describe());
     }
 }

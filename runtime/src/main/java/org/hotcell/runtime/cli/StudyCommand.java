@@ -16,50 +16,46 @@ import picocli.CommandLine.Option;
  * {@link StudyRequest}; the study module does the rest.
  */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = {"Why sigmoid gates and a tanh candidate, and can ReLU do instead? Trains every cell x gate "
-                + "function x candidate/output function x seed on the adding, copy and sine tasks and writes "
-                + "study-report/index.html (plots, results.csv, a summary computed from the numbers).",
-                "Without options: a quick grid (three seeds, a few hundred steps; about 5 minutes on two cores)."})
+        description = {"Why sigmoid gates and a tanh candidate, and can ReLU do instead? Tests nine claims people make "
+                + "about the LSTM's functions, each as its own experiment with 10 seeds per configuration, and "
+                + "writes study-report/index.html: the claims table (verdict, effect with 95% CI, plot, the command "
+                + "that reproduces it), plots, results.csv.",
+                "Without options: every claim, about 6 to 8 minutes on two cores."})
 final class StudyCommand implements Callable<Integer> {
 
-    @Option(names = "--full", description = "the whole grid: three seeds, hidden 32, 2000 steps (hours)")
+    @Option(names = "--full", description = "30 seeds, a larger model (hidden 32), up to 2000 steps, T up to 400 "
+            + "(about 3 hours on two cores)")
     boolean full;
 
     @Option(names = "--out", defaultValue = "study-report", description = "report directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--tasks", split = ",", description = "a subset of adding, copy, sine")
-    List<String> tasks;
+    @Option(names = "--claims", split = ",", description = "only these claims, e.g. 1,4 (default: all nine)")
+    List<Integer> claims;
 
-    @Option(names = "--cells", split = ",", description = "a subset of lstm, gru")
-    List<String> cells;
+    @Option(names = "--seeds", description = "seeds per configuration (default: 10; 30 with --full)")
+    Integer seeds;
 
-    @Option(names = "--gates", split = ",", description = "gate functions (default: sigmoid, hard_sigmoid)")
-    List<String> gates;
-
-    @Option(names = "--candidates", split = ",",
-            description = "candidate/output functions (default: tanh, relu, leaky_relu, hard_tanh, softsign, elu, "
-                    + "silu and every activation of --plugins)")
-    List<String> candidates;
-
-    @Option(names = "--seeds", split = ",", description = "seeds, e.g. 1,2,3 (default: 1 quick, 1,2,3 full)")
-    List<Long> seeds;
-
-    @Option(names = "--steps", description = "training steps of every task (default: the grid's)")
+    @Option(names = "--steps", description = "the step budget of every run (default: 1000; 2000 with --full)")
     Integer steps;
 
-    @Option(names = "--clip", description = "gradient-norm clipping bound, 0 for none (default: 1.0)")
-    Double clip;
+    @Option(names = "--candidates", split = ",",
+            description = "candidate functions added to claim 9 (cell x candidate), e.g. softplus,mish")
+    List<String> candidates;
 
-    @Option(names = "--plugins", description = "a directory of activation plugin jars whose activations join the "
-            + "candidates")
+    @Option(names = "--plugins", description = "a directory of activation plugin jars whose activations join claim 9")
     Path plugins;
 
     @Option(names = "--threads", defaultValue = "0",
             description = "runs at once; 0 for one per available processor (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--quiet", description = "no progress bars")
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "run the runs on Apache Spark (local[N] or spark://host:port); ./hotcell puts the Spark "
+                    + "runner on the class path")
+    String spark;
+
+    @Option(names = "--quiet", description = "no progress")
     boolean quiet;
 
     @Override
@@ -68,8 +64,7 @@ final class StudyCommand implements Callable<Integer> {
             throw new InvalidSpecException("--threads must be 0 (one run per available processor) or more, got "
                     + threads);
         }
-        Study.run(new StudyRequest(full, tasks, cells, gates, candidates, seeds, steps, clip, out, plugins,
-                threads),
+        Study.run(new StudyRequest(full, claims, seeds, steps, candidates, out, plugins, threads, spark),
                 System.out, quiet ? null : System.err);
         return 0;
     }

@@ -35,29 +35,36 @@ class StudyCommandTest {
     }
 
     @Test
-    void aSubsetOfTheGridWritesTheReportAndDrawsProgress(@TempDir Path dir) throws Exception {
+    void oneClaimWritesTheReportAndPrintsItsVerdict(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report");
-        assertThat(Main.run("study", "--tasks", "sine", "--cells", "gru", "--gates", "sigmoid", "--candidates",
-                "tanh,relu", "--seeds", "3", "--steps", "3", "--threads", "2", "--out", report.toString())).isZero();
+        assertThat(Main.run("study", "--claims", "3", "--seeds", "2", "--steps", "3", "--threads", "2", "--out",
+                report.toString())).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("2 runs", "candidates [tanh, relu]", "seeds [3]", "report:");
+        assertThat(printed).contains("claims [3]: 2 configurations x 2 seeds = 4 runs", "claim 3", "report:");
         List<String> rows = Files.readAllLines(report.resolve("results.csv"));
-        assertThat(rows).hasSize(3);
-        assertThat(rows.get(1)).startsWith("sine,40,gru,sigmoid,tanh,3,3,");
-        assertThat(report.resolve("index.html")).exists();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("2/2 runs");
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(1)).startsWith("adding,50,lstm,sigmoid,tanh,tanh,adam,0.01,1.0,true,16,16,3,1,");
+        assertThat(report.resolve("index.html")).content().contains("<th>verdict</th>");
+        // Not a terminal: plain progress lines, no carriage returns.
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("study: 4/4 runs").doesNotContain("\r");
     }
 
     @Test
     void anUnknownCandidateNamesTheKnownActivations(@TempDir Path dir) {
-        assertThat(Main.run("study", "--candidates", "tanh,rleu", "--out", dir.toString())).isEqualTo(1);
+        assertThat(Main.run("study", "--claims", "9", "--candidates", "rleu", "--out", dir.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error:", "rleu", "relu", "softsign");
     }
 
     @Test
-    void helpListsTheGridOptions() {
+    void aClaimThatDoesNotExistIsNamed(@TempDir Path dir) {
+        assertThat(Main.run("study", "--claims", "12", "--out", dir.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("claim 12", "1 to 9");
+    }
+
+    @Test
+    void helpListsTheOptions() {
         assertThat(Main.run("study", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--full", "--plugins", "--candidates", "--seeds",
-                "--tasks", "--cells", "--out");
+                "--claims", "--steps", "--spark", "--out");
     }
 }

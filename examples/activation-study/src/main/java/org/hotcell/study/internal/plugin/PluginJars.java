@@ -68,7 +68,12 @@ public final class PluginJars {
         return List.copyOf(names);
     }
 
-    private static List<Path> jars(Path dir) {
+    /**
+     * The jars in {@code dir}, sorted by name (a cluster ships them to its executors).
+     *
+     * @throws InvalidSpecException when {@code dir} is not a directory or holds no jar
+     */
+    public static List<Path> jars(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidSpecException("--plugins " + dir + ": not a directory; give a directory of plugin jars");
         }

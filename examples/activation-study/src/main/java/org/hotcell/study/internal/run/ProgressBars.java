@@ -6,13 +6,16 @@ import java.util.Locale;
 import org.hotcell.study.RunSpec;
 
 /**
- * One status line on stderr, redrawn in place at most five times a second: an overall bar (runs finished of all,
- * time left) and a bar per running run (its label and steps done). Thread-safe: every worker reports here.
+ * Progress on stderr. On a terminal: one status line redrawn in place at most five times a second, an overall bar
+ * (runs finished of all, time left) and a bar per running run (its label and steps done). Otherwise (a log file,
+ * CI): plain lines, one per tenth of the runs, since carriage returns turn a log into one unreadable line.
+ * Thread-safe: every worker reports here.
  */
 public final class ProgressBars {
     private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintStream err;
+    private final boolean terminal;
     private final int total;
     private final String[] labels;
     private final int[] steps;
@@ -22,12 +25,16 @@ public final class ProgressBars {
     private long lastDraw;
     private int lastWidth;
 
+    private int lastTenth;
+
     /**
-     * @param slots how many runs can be running at once (the thread count)
-     * @param total runs in the study
+     * @param slots    how many runs can be running at once (the thread count)
+     * @param total    runs in the study
+     * @param terminal whether {@code err} is a terminal (redraw in place) or not (plain lines)
      */
-    public ProgressBars(PrintStream err, int slots, int total) {
+    public ProgressBars(PrintStream err, int slots, int total, boolean terminal) {
         this.err = err;
+        this.terminal = terminal;
         this.total = total;
         this.labels = new String[slots];
         this.steps = new int[slots];
@@ -38,9 +45,10 @@ public final class ProgressBars {
     public synchronized int start(RunSpec run) {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] == null) {
-                labels[i] = run.setting().task() + " " + run.configuration() + " s" + run.seed();
+                labels[i] = run.config().setting().shortName() + " " + run.config().functions() + " s"
+                        + run.seed();
                 steps[i] = 0;
-                stepTotals[i] = run.setting().steps();
+                stepTotals[i] = run.config().setting().steps();
                 return i;
             }
         }
@@ -62,11 +70,25 @@ public final class ProgressBars {
 
     /** Every run ended: ends the line (the last run's finish drew it complete). */
     public synchronized void done() {
-        err.println();
-        err.flush();
+        if (terminal) {
+            err.println();
+            err.flush();
+        }
     }
 
     private void draw(boolean force) {
+        if (!terminal) {
+            int tenth = total == 0 ? 10 : finished * 10 / total;
+            if (force && tenth > lastTenth) {
+                lastTenth = tenth;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                err.println("study: " + finished + "/" + total + " runs, " + duration(elapsed) + " so far"
+                        + (finished < total ? ", about " + duration(elapsed / finished * (total - finished))
+                        + " left" : ""));
+                err.flush();
+            }
+            return;
+        }
         long now = System.nanoTime();
         if (!force && now - lastDraw < REDRAW_NANOS) {
             return;

@@ -12,12 +12,11 @@ import org.hotcell.core.error.InvalidSpecException;
 import org.hotcell.core.registry.Registry;
 import org.hotcell.study.RunResult;
 import org.hotcell.study.RunSpec;
-import org.hotcell.study.StudyPlan;
 
 /**
- * Runs a plan's runs on a fixed pool of threads, one run per thread at a time, each on a single-threaded
+ * Runs a list of runs on a fixed pool of threads, one run per thread at a time, each on a single-threaded
  * backend. Runs share nothing mutable but the (thread-safe) registry, so the results do not depend on the
- * number of threads or on which finishes first; they are returned in the plan's order.
+ * number of threads or on which finishes first; they are returned in the list's order.
  */
 public final class StudyRunner {
     private final Registry registry;
@@ -35,13 +34,12 @@ public final class StudyRunner {
     }
 
     /**
-     * Runs every run of the plan.
+     * Runs every run.
      *
      * @param bars draws the progress, or null for none
      * @throws RuntimeException the first failure of a run other than divergence (which is a result)
      */
-    public List<RunResult> run(StudyPlan plan, ProgressBars bars) {
-        List<RunSpec> runs = plan.runs();
+    public List<RunResult> run(List<RunSpec> runs, ProgressBars bars) {
         SingleRun single = new SingleRun(registry, backend);
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "study-run");
@@ -54,12 +52,11 @@ public final class StudyRunner {
                 futures.add(pool.submit(() -> {
                     int slot = bars == null ? -1 : bars.start(run);
                     try {
-                        return single.run(run, plan.clip(),
-                                step -> {
-                                    if (bars != null) {
-                                        bars.step(slot, step);
-                                    }
-                                });
+                        return single.run(run, step -> {
+                            if (bars != null) {
+                                bars.step(slot, step);
+                            }
+                        });
                     } finally {
                         if (bars != null) {
                             bars.finish(slot);
