@@ -40,7 +40,8 @@ class StudyCommandTest {
         assertThat(Main.run("study", "--claims", "3", "--seeds", "2", "--steps", "3", "--threads", "2", "--out",
                 report.toString())).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("claims [3]: 2 configurations x 2 seeds = 4 runs", "claim 3", "report:");
+        assertThat(printed).contains("claims [3]: 2 configurations x 2 seeds = 4 runs", "claim 3", "report:",
+                "the standard LSTM (sigmoid gates, tanh candidate and output) solved adding at T=50 in 0 of 2 seeds");
         List<String> rows = Files.readAllLines(report.resolve("results.csv"));
         assertThat(rows).hasSize(5);
         assertThat(rows.get(1)).startsWith("adding,50,lstm,sigmoid,tanh,tanh,adam,0.01,1.0,true,16,16,3,1,");

@@ -123,8 +123,8 @@ final class BoundedStateClaim implements Claim {
         ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(),
                 verdict == Verdict.HELD ? "agree" : verdict == Verdict.NOT_HELD ? "disagree" : "-",
                 Text.command(number()), Text.plot(number()));
-        return new Judgement(finding, ClaimCharts.lines("Claim 4: max |c| vs sequence length (trained at T="
-                + budget.adding().length() + ", no clipping; median over seeds and learning rates)",
+        return new Judgement(finding, ClaimCharts.lines("Claim 4: max |c| by length (trained at T="
+                + budget.adding().length() + ", no clipping; median of runs)",
                 "sequence length", "max |c|", series, true));
     }
 

@@ -39,21 +39,31 @@ public final class ClaimCharts {
     private ClaimCharts() {
     }
 
-    /** One bar per name with its interval as an error bar (intervals may be null). */
+    /**
+     * One bar per name, with its interval (when given) drawn as two markers, the low and the high end: XChart's
+     * error bars are symmetric, and a share's Wilson interval is not (a bar at 1.0 would show an error above 1).
+     */
     public static byte[] bars(String title, String yTitle, List<String> names, double[] values, double[] low,
                               double[] high) {
         CategoryChart chart = categoryChart(title, yTitle, names.size());
-        double[] errors = new double[values.length];
-        if (low != null) {
-            // XChart draws a symmetric error bar: the wider side of the interval, so it is never understated.
-            for (int i = 0; i < values.length; i++) {
-                errors[i] = Math.max(values[i] - low[i], high[i] - values[i]);
-            }
-        }
-        CategorySeries series = low == null ? chart.addSeries(yTitle, names, toList(finite(values)))
-                : chart.addSeries(yTitle, names, toList(finite(values)), toList(errors));
+        CategorySeries series = chart.addSeries(yTitle, names, toList(finite(values)));
         series.setFillColor(new Color(70, 120, 180));
-        chart.getStyler().setLegendVisible(false);
+        if (low != null) {
+            for (Map.Entry<String, double[]> end : Map.of("95% CI low", low, "95% CI high", high).entrySet()
+                    .stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+                CategorySeries interval = chart.addSeries(end.getKey(), names, toList(finite(end.getValue())));
+                interval.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+                interval.setMarker(SeriesMarkers.DIAMOND);
+                interval.setMarkerColor(Color.BLACK);
+            }
+            chart.getStyler().setOverlapped(true);
+            // Shares: always the whole 0..1 scale, so plots of different claims compare at a glance.
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(1.0);
+            chart.getStyler().setYAxisDecimalPattern("0.0");
+        } else {
+            chart.getStyler().setLegendVisible(false);
+        }
         return png(chart);
     }
 
@@ -76,7 +86,19 @@ public final class ClaimCharts {
 
     /** Lines: each entry's {x, y} arrays; values a log axis cannot show are left out. */
     public static byte[] lines(String title, String xTitle, String yTitle, Map<String, double[][]> series,
-                               boolean logY) {
+                               boolean logScale) {
+        // A log axis over less than a decade gets no tick labels in XChart: use it only when the data span one.
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double[][] xy : series.values()) {
+            for (double v : xy[1]) {
+                if (Double.isFinite(v) && v > 0) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        boolean logY = logScale && max >= 10 * min;
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle + (logY ? " (log scale)" : "")).build();
         chart.getStyler().setYAxisLogarithmic(logY);
