@@ -25,25 +25,18 @@ import org.hotcell.study.internal.stats.Proportion;
  * Adam and with SGD; each trained model is then run on longer sequences. Measured: how often training diverges
  * (a NaN or infinity), and the largest |c| on sequences of each length.
  */
-final class BoundedStateClaim implements Claim {
+final class BoundedStateClaim extends BaseClaim {
+    BoundedStateClaim() {
+        super(4, "tanh keeps the cell state bounded, relu lets it run away: without clipping relu diverges more often "
+                + "and its |c| grows with sequence length.",
+                "Keras users report ReLU LSTMs going NaN at modest learning rates (e.g. keras-team/keras issues on "
+                + "'relu' LSTM loss nan); with tanh, |c| can grow at most by 1 per step.");
+    }
+
     private static final List<String> CANDIDATES = List.of("tanh", "relu");
 
-    @Override
-    public int number() {
-        return 4;
-    }
 
-    @Override
-    public String statement() {
-        return "tanh keeps the cell state bounded, relu lets it run away: without clipping relu diverges more often "
-                + "and its |c| grows with sequence length.";
-    }
 
-    @Override
-    public String published() {
-        return "Keras users report ReLU LSTMs going NaN at modest learning rates (e.g. keras-team/keras issues on "
-                + "'relu' LSTM loss nan); with tanh, |c| can grow at most by 1 per step.";
-    }
 
     @Override
     public List<Arm> arms(Budget budget) {

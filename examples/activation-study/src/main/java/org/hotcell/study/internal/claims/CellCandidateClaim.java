@@ -18,22 +18,12 @@ import org.hotcell.study.internal.stats.FisherExact;
  * (Holm over the candidates), and the non-tanh candidates' success is pooled per cell and compared across cells
  * (Fisher): the cell x candidate interaction.
  */
-final class CellCandidateClaim implements Claim {
-    @Override
-    public int number() {
-        return 9;
-    }
-
-    @Override
-    public String statement() {
-        return "The GRU works with any candidate function, the LSTM less so: swapping tanh out hurts an LSTM more "
-                + "than a GRU.";
-    }
-
-    @Override
-    public String published() {
-        return "Chung et al. 2014 and Jozefowicz et al. 2015 compared GRU and LSTM with tanh only; no published "
-                + "cell x candidate comparison was found.";
+final class CellCandidateClaim extends BaseClaim {
+    CellCandidateClaim() {
+        super(9, "The GRU works with any candidate function, the LSTM less so: swapping tanh out hurts an LSTM more "
+                + "than a GRU.",
+                "Chung et al. 2014 and Jozefowicz et al. 2015 compared GRU and LSTM with tanh only; no published "
+                + "cell x candidate comparison was found.");
     }
 
     @Override

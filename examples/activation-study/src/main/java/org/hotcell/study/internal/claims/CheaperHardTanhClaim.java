@@ -18,28 +18,21 @@ import org.hotcell.study.internal.stats.MannWhitneyResult;
  * machine's noise falls on all alike: nanoseconds per element of each activation's bulk forward kernel on an
  * L1-resident array, and milliseconds per training step of the standard LSTM with each candidate. No runs.
  */
-final class CheaperHardTanhClaim implements Claim {
+final class CheaperHardTanhClaim extends BaseClaim {
+    CheaperHardTanhClaim() {
+        super(8, "hard_tanh is cheaper than tanh: its kernel takes less time per element, and so does a training step.",
+                "Common knowledge (Gulcehre et al. 2016 and others use hard saturating functions for speed); no "
+                + "published per-step figure for an LSTM on a CPU was found.");
+    }
+
     /** The activations timed: tanh and its cheap stand-ins, and the others the study compares. */
     static final List<String> TIMED = List.of("tanh", "hard_tanh", "sigmoid", "hard_sigmoid", "relu",
             "leaky_relu", "softsign", "elu", "silu", "identity");
     /** The candidates whose training step is timed. */
     static final List<String> STEP_TIMED = List.of("tanh", "hard_tanh", "relu");
 
-    @Override
-    public int number() {
-        return 8;
-    }
 
-    @Override
-    public String statement() {
-        return "hard_tanh is cheaper than tanh: its kernel takes less time per element, and so does a training step.";
-    }
 
-    @Override
-    public String published() {
-        return "Common knowledge (Gulcehre et al. 2016 and others use hard saturating functions for speed); no "
-                + "published per-step figure for an LSTM on a CPU was found.";
-    }
 
     @Override
     public List<Arm> arms(Budget budget) {

@@ -10,22 +10,12 @@ import org.hotcell.study.Verdict;
  * Claim 1: sigmoid's 0..1 range is what gating needs. Gates of sigmoid, hard_sigmoid (also 0..1), tanh (-1..1,
  * so a gate can flip the sign of what it passes) and relu (unbounded, so a gate can amplify) on the standard LSTM.
  */
-final class GatingRangeClaim implements Claim {
-    @Override
-    public int number() {
-        return 1;
-    }
-
-    @Override
-    public String statement() {
-        return "Sigmoid's 0..1 range is what gating needs: 0..1 gates (sigmoid, hard_sigmoid) train, gates outside "
-                + "0..1 (tanh, relu) fail or become unstable.";
-    }
-
-    @Override
-    public String published() {
-        return "Keras shipped hard_sigmoid as the LSTM's default gate function until TensorFlow 2 (2019) without "
-                + "reported loss; published LSTM variants (Greff et al. 2017) keep gates in 0..1.";
+final class GatingRangeClaim extends BaseClaim {
+    GatingRangeClaim() {
+        super(1, "Sigmoid's 0..1 range is what gating needs: 0..1 gates (sigmoid, hard_sigmoid) train, gates outside "
+                + "0..1 (tanh, relu) fail or become unstable.",
+                "Keras shipped hard_sigmoid as the LSTM's default gate function until TensorFlow 2 (2019) without "
+                + "reported loss; published LSTM variants (Greff et al. 2017) keep gates in 0..1.");
     }
 
     @Override

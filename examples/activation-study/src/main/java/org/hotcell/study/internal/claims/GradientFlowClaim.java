@@ -25,26 +25,19 @@ import org.hotcell.study.internal.stats.WilcoxonSignedRank;
  * no better than a vanishing one; the two functions start from the same weights for the same seed, so seed by
  * seed (Wilcoxon). Holm over all these tests.
  */
-final class GradientFlowClaim implements Claim {
+final class GradientFlowClaim extends BaseClaim {
+    GradientFlowClaim() {
+        super(6, "tanh's gradient carries longer ranges: the gradient reaching early steps decays less with tanh than "
+                + "with relu, and tanh keeps solving as T grows.",
+                "Hochreiter & Schmidhuber 1997 solved the adding problem at T = 100 and beyond with squashing "
+                + "(sigmoid-shaped) functions; the constant-error-carousel argument ties long ranges to the forget "
+                + "path, not to the candidate's slope.");
+    }
+
     private static final List<String> CANDIDATES = List.of("tanh", "relu");
 
-    @Override
-    public int number() {
-        return 6;
-    }
 
-    @Override
-    public String statement() {
-        return "tanh's gradient carries longer ranges: the gradient reaching early steps decays less with tanh than "
-                + "with relu, and tanh keeps solving as T grows.";
-    }
 
-    @Override
-    public String published() {
-        return "Hochreiter & Schmidhuber 1997 solved the adding problem at T = 100 and beyond with squashing "
-                + "(sigmoid-shaped) functions; the constant-error-carousel argument ties long ranges to the forget "
-                + "path, not to the candidate's slope.";
-    }
 
     private static RunConfig config(Budget budget, String candidate, int length) {
         return budget.base().withCandidateAndOutput(candidate).withSetting(budget.adding().withLength(length));

@@ -19,21 +19,11 @@ import org.hotcell.study.internal.stats.MannWhitneyResult;
  * 0.3 as candidate and output. A unit is dead when its cell state is at or below zero at every step of every
  * test sequence: with relu as the output function its h is then always 0.
  */
-final class LeakyReluClaim implements Claim {
-    @Override
-    public int number() {
-        return 7;
-    }
-
-    @Override
-    public String statement() {
-        return "Leaky ReLU avoids ReLU's dead units, and its negative slope makes the LSTM learn better.";
-    }
-
-    @Override
-    public String published() {
-        return "Maas et al. 2013 introduced the leaky ReLU against units that never activate in feed-forward "
-                + "networks; no recurrent study was found.";
+final class LeakyReluClaim extends BaseClaim {
+    LeakyReluClaim() {
+        super(7, "Leaky ReLU avoids ReLU's dead units, and its negative slope makes the LSTM learn better.",
+                "Maas et al. 2013 introduced the leaky ReLU against units that never activate in feed-forward "
+                + "networks; no recurrent study was found.");
     }
 
     @Override

@@ -16,22 +16,12 @@ import org.hotcell.study.internal.report.ClaimCharts;
  * {@code i * g} never pushes c down, so c can only fall by the forget gate's decay. The output function stays
  * tanh, so only the candidate changes.
  */
-final class NegativeCandidateClaim implements Claim {
-    @Override
-    public int number() {
-        return 2;
-    }
-
-    @Override
-    public String statement() {
-        return "The candidate must be able to be negative: with a sigmoid (or relu) candidate the cell state can "
-                + "only grow between forget-gate decays, and the LSTM learns worse.";
-    }
-
-    @Override
-    public String published() {
-        return "Every published LSTM uses a zero-centred candidate (Hochreiter & Schmidhuber 1997: 4 sigmoid(x) - 2, "
-                + "in -2..2; later tanh); no study of a non-negative candidate was found.";
+final class NegativeCandidateClaim extends BaseClaim {
+    NegativeCandidateClaim() {
+        super(2, "The candidate must be able to be negative: with a sigmoid (or relu) candidate the cell state can "
+                + "only grow between forget-gate decays, and the LSTM learns worse.",
+                "Every published LSTM uses a zero-centred candidate (Hochreiter & Schmidhuber 1997: 4 sigmoid(x) - 2, "
+                + "in -2..2; later tanh); no study of a non-negative candidate was found.");
     }
 
     @Override

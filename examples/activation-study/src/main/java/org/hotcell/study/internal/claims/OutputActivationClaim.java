@@ -12,22 +12,12 @@ import org.hotcell.study.Verdict;
  * LSTM's output function) and NIAF (no input activation: {@code identity} as the candidate) against tanh. The
  * GRU has no second tanh at all, which is why the question comes up.
  */
-final class OutputActivationClaim implements Claim {
-    @Override
-    public int number() {
-        return 5;
-    }
-
-    @Override
-    public String statement() {
-        return "The output activation matters: an LSTM without it (identity output, Greff's NOAF) learns worse than "
-                + "with tanh; so does one without the candidate's (identity candidate, NIAF).";
-    }
-
-    @Override
-    public String published() {
-        return "Greff et al. 2017 (LSTM: A Search Space Odyssey): removing the output activation (NOAF) hurt "
-                + "performance significantly on all three datasets.";
+final class OutputActivationClaim extends BaseClaim {
+    OutputActivationClaim() {
+        super(5, "The output activation matters: an LSTM without it (identity output, Greff's NOAF) learns worse than "
+                + "with tanh; so does one without the candidate's (identity candidate, NIAF).",
+                "Greff et al. 2017 (LSTM: A Search Space Odyssey): removing the output activation (NOAF) hurt "
+                + "performance significantly on all three datasets.");
     }
 
     @Override

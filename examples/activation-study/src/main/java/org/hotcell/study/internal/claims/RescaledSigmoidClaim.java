@@ -20,27 +20,20 @@ import org.hotcell.study.internal.stats.WilcoxonSignedRank;
  * hundreds of Adam steps), so "the same" is judged where rounding cannot have grown yet (the first recorded
  * point) and, over the whole run, as no systematic difference seed by seed.
  */
-final class RescaledSigmoidClaim implements Claim {
+final class RescaledSigmoidClaim extends BaseClaim {
+    RescaledSigmoidClaim() {
+        super(3, "tanh is a rescaled sigmoid, tanh(x) = 2 sigmoid(2x) - 1: an LSTM whose candidate and output are that "
+                + "expression trains to the same losses as tanh, within float error.",
+                "An identity of the functions (tanh(x) = 2 sigmoid(2x) - 1), so exact in real arithmetic; nothing to "
+                + "dispute, only float rounding to measure.");
+    }
+
     static final String RESCALED = "scaled_sigmoid(2, 2, -1)";
     /** Relative agreement of the first recorded test metric that float rounding alone allows. */
     static final double EARLY_TOLERANCE = 1e-3;
 
-    @Override
-    public int number() {
-        return 3;
-    }
 
-    @Override
-    public String statement() {
-        return "tanh is a rescaled sigmoid, tanh(x) = 2 sigmoid(2x) - 1: an LSTM whose candidate and output are that "
-                + "expression trains to the same losses as tanh, within float error.";
-    }
 
-    @Override
-    public String published() {
-        return "An identity of the functions (tanh(x) = 2 sigmoid(2x) - 1), so exact in real arithmetic; nothing to "
-                + "dispute, only float rounding to measure.";
-    }
 
     @Override
     public List<Arm> arms(Budget budget) {
