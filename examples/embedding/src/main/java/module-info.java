@@ -6,7 +6,8 @@
 module org.hotcell.example.embedding {
     // @Version on exported packages: read by bnd at build time only.
     requires static org.osgi.annotation.versioning;
-    requires org.hotcell.core;
+    // ForwardDemo's methods take and return core types (Registry, Backend, CellSpec).
+    requires transitive org.hotcell.core;
     requires org.slf4j;
     // The OSGi API, read only by the activator, which only a framework loads.
     requires static org.apache.felix.framework;

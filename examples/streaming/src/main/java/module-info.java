@@ -6,7 +6,8 @@
 module org.hotcell.example.streaming {
     // @Version on exported packages: read by bnd at build time only.
     requires static org.osgi.annotation.versioning;
-    requires org.hotcell.model;
+    // The exported packages' methods take and return model (and so core) types.
+    requires transitive org.hotcell.model;
     requires org.slf4j;
     requires java.net.http;
     // The OSGi API, for StreamingBundle only: read when a framework runs the bundle.

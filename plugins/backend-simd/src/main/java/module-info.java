@@ -2,7 +2,8 @@
 module org.hotcell.backend.simd {
     // @Version on exported packages: read by bnd at build time only.
     requires static org.osgi.annotation.versioning;
-    requires org.hotcell.core;
+    // SimdBackend is a core Backend: whoever reads this module reads core's types too.
+    requires transitive org.hotcell.core;
     requires jdk.incubator.vector;
     requires org.slf4j;
 

@@ -49,6 +49,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the CPU), {@code OMP_WAIT_POLICY=PASSIVE} and {@code OMP_NUM_THREADS} = the thread count, since native
  * libraries read those from the environment a JVM starts with. Exit status 1 when a benchmark gave no result
  * (its self-check failed or it crashed): the table then shows {@code -} for it.
+ *
+ * <p>{@code hotcell bench} is not a smaller copy of this suite: it times one shape of whatever cell type,
+ * activation and backend the user has installed, plugins included, in one JVM without JMH or peers.
  */
 public final class Suite {
     /** The paired ONNX Runtime runs (peers source set, so named rather than referenced). */

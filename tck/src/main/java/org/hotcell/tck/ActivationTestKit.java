@@ -24,6 +24,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 public abstract class ActivationTestKit {
 
+    /** For subclasses: a plugin's test class. */
+    protected ActivationTestKit() {
+    }
+
     /** The activations to check. */
     protected abstract List<Activation> activations();
 

@@ -56,10 +56,4 @@ public final class TamperedBackend implements Backend {
             c[cOff] += 0.25f;
         }
     }
-
-    @Override
-    public void gemv(boolean transA, int m, int n, float alpha, float[] a, int aOff, int lda, float[] x, int xOff,
-                     float beta, float[] y, int yOff) {
-        delegate.gemv(transA, m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
-    }
 }

@@ -9,7 +9,8 @@ package org.hotcell.core.backend;
  * outputs may run at once.
  *
  * <p>The cells use {@link #pack} once per model and {@link #multiply} for every step, so a backend puts its
- * speed there; {@link #gemm} and {@link #gemv} serve the rest (backward passes, tests, ad hoc products).
+ * speed there; {@link #multiplyUntransposed} serves the backward pass from the same packed weights, and
+ * {@link #gemm} the rest (weight gradients, tests, ad hoc products).
  */
 public interface Backend {
 
@@ -44,32 +45,8 @@ public interface Backend {
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc);
 
-    /**
-     * Matrix-vector product {@code y = alpha * op(A) . x + beta * y}; A is stored {@code m x n} and op(A) is A
-     * or its transpose. When beta is 0, y is overwritten.
-     */
-    void gemv(boolean transA, int m, int n, float alpha, float[] a, int aOff, int lda,
-              float[] x, int xOff, float beta, float[] y, int yOff);
-
     /** Lays out the {@code rows x cols} row-major matrix at {@code w[off ..]} for {@link #multiply}. */
     PackedMatrix pack(float[] w, int off, int rows, int cols);
-
-    /**
-     * Lays out the transpose of the {@code rows x cols} row-major matrix at {@code w[off ..]} (so a
-     * {@code cols x rows} matrix) for {@link #multiply}, exactly as {@link #pack} would lay out a transposed
-     * copy. The backward pass multiplies by transposed weights at every training step; a backend that packs
-     * from a strided view overrides this and saves the copy.
-     */
-    default PackedMatrix packTransposed(float[] w, int off, int rows, int cols) {
-        Matrices.checkFits("W", w, off, rows, cols, cols);
-        float[] transposed = new float[Math.multiplyExact(rows, cols)];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                transposed[c * rows + r] = w[off + r * cols + c];
-            }
-        }
-        return pack(transposed, 0, cols, rows);
-    }
 
     /**
      * {@code Y = X . W^T} (or {@code Y += X . W^T} when {@code accumulate}), where X is {@code m x W.cols()}

@@ -64,26 +64,6 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
-    public void gemv(boolean transA, int m, int n, float alpha, float[] a, int aOff, int lda,
-                     float[] x, int xOff, float beta, float[] y, int yOff) {
-        checkSizes(m, n, 1);
-        checkMatrix("A", a, aOff, m, n, lda);
-        int outLength = transA ? n : m;
-        int inLength = transA ? m : n;
-        checkMatrix("x", x, xOff, 1, inLength, inLength);
-        checkMatrix("y", y, yOff, 1, outLength, outLength);
-        for (int i = 0; i < outLength; i++) {
-            double sum = 0;
-            for (int p = 0; p < inLength; p++) {
-                float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                sum += (double) av * x[xOff + p];
-            }
-            double previous = beta == 0 ? 0 : (double) beta * y[yOff + i];
-            y[yOff + i] = (float) (alpha * sum + previous);
-        }
-    }
-
-    @Override
     public PackedMatrix pack(float[] w, int off, int rows, int cols) {
         checkSizes(rows, cols, 1);
         checkMatrix("W", w, off, rows, cols, cols);

@@ -13,6 +13,8 @@ public class UnknownNameException extends HotcellException {
 
     private final String kind;
     private final String name;
+    // An unmodifiable list from Stream.toList(), which serializes; javac sees only the List interface.
+    @SuppressWarnings("serial")
     private final List<String> known;
 
     /**

@@ -72,32 +72,6 @@ class ReferenceBackendTest {
         }
     }
 
-    @ParameterizedTest(name = "m={0} n={1} transA={3}")
-    @MethodSource("shapes")
-    void gemvMatchesDoublePrecisionProduct(int m, int n, int unused, boolean transA, boolean unused2) {
-        SplittableRandom random = new SplittableRandom(m * 31L + n);
-        int lda = n + 4;
-        float[] a = randoms(random, m * lda);
-        int in = transA ? m : n;
-        int out = transA ? n : m;
-        float[] x = randoms(random, in + 3);
-        float[] y = randoms(random, out + 1);
-        float[] original = y.clone();
-
-        backend.gemv(transA, m, n, 2f, a, 0, lda, x, 3, 0.25f, y, 1);
-
-        for (int i = 0; i < out; i++) {
-            double sum = 0;
-            for (int p = 0; p < in; p++) {
-                double av = transA ? a[p * lda + i] : a[i * lda + p];
-                sum += av * x[3 + p];
-            }
-            assertThat((double) y[1 + i]).isCloseTo(2 * sum + 0.25 * original[1 + i],
-                    org.assertj.core.data.Offset.offset(1e-5));
-        }
-        assertThat(y[0]).isEqualTo(original[0]);
-    }
-
     @Test
     void packedMultiplyIsXTimesWTransposedAndAccumulates() {
         SplittableRandom random = new SplittableRandom(3);
@@ -124,33 +98,6 @@ class ReferenceBackendTest {
                 assertThat((double) twice[i * rows + r]).isCloseTo(2 * sum, org.assertj.core.data.Offset.offset(2e-6));
             }
         }
-    }
-
-    @Test
-    void transposedPackingMultipliesByTheTransposeAndChecksItsInput() {
-        SplittableRandom random = new SplittableRandom(5);
-        int m = 3;
-        int rows = 6;
-        int cols = 4;
-        float[] w = randoms(random, 2 + rows * cols);
-        float[] x = randoms(random, m * rows);
-        PackedMatrix packed = backend.packTransposed(w, 2, rows, cols);
-        assertThat(packed.rows()).isEqualTo(cols);
-        assertThat(packed.cols()).isEqualTo(rows);
-
-        float[] y = new float[m * cols];
-        backend.multiply(x, 0, rows, m, packed, y, 0, cols, false);
-        for (int i = 0; i < m; i++) {
-            for (int c = 0; c < cols; c++) {
-                double sum = 0;
-                for (int r = 0; r < rows; r++) {
-                    sum += (double) x[i * rows + r] * w[2 + r * cols + c];
-                }
-                assertThat((double) y[i * cols + c]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
-            }
-        }
-        assertThatThrownBy(() -> backend.packTransposed(new float[7], 0, 2, 4))
-                .hasMessageContaining("W of 2x4 (leading dimension 4) at offset 0 needs 8 floats");
     }
 
     @Test

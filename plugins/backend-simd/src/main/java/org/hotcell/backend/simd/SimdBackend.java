@@ -115,13 +115,6 @@ public final class SimdBackend implements Backend {
         return packOnTeam(w, off, rows, cols, cols, 1);
     }
 
-    @Override
-    public PackedMatrix packTransposed(float[] w, int off, int rows, int cols) {
-        checkMatrix("W", w, off, rows, cols, cols);
-        // Element (i, k) of W^T is w[off + k*cols + i]: adjacent i are adjacent in w, so no copy is needed.
-        return packOnTeam(w, off, cols, rows, 1, cols);
-    }
-
     /**
      * One row (the batch-1 backward step) straight from W's panels ({@link PanelDot}), unless W's transpose has
      * been made already. For one row, a training step that transposed R (2048 x 512 or 4096 x 1024, 1.1-1.2 ms
@@ -304,29 +297,6 @@ public final class SimdBackend implements Backend {
                 float v = alpha * acc[j * m + i];
                 c[row + j] = beta == 0f ? v : Math.fma(beta, c[row + j], v);
             }
-        }
-    }
-
-    @Override
-    public void gemv(boolean transA, int m, int n, float alpha, float[] a, int aOff, int lda,
-                     float[] x, int xOff, float beta, float[] y, int yOff) {
-        checkMatrix("A", a, aOff, m, n, lda);
-        int in = transA ? m : n;
-        int out = transA ? n : m;
-        checkMatrix("x", x, xOff, 1, in, in);
-        checkMatrix("y", y, yOff, 1, out, out);
-        if (!transA) {
-            for (int i = 0; i < m; i++) {
-                float dot = VectorOps.dot(a, aOff + i * lda, x, xOff, n);
-                y[yOff + i] = beta == 0f ? alpha * dot : Math.fma(beta, y[yOff + i], alpha * dot);
-            }
-            return;
-        }
-        for (int j = 0; j < n; j++) {
-            y[yOff + j] = beta == 0f ? 0f : beta * y[yOff + j];
-        }
-        for (int i = 0; i < m; i++) {
-            VectorOps.axpy(alpha * x[xOff + i], a, aOff + i * lda, y, yOff, n);
         }
     }
 

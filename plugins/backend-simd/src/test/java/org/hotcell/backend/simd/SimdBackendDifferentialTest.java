@@ -112,36 +112,6 @@ class SimdBackendDifferentialTest {
         assertClose(got, expected, magnitude, y, accumulate ? 1f : 0f);
     }
 
-    @ParameterizedTest(name = "m={0} rows={1} cols={2} threads={5}")
-    @MethodSource("shapes")
-    void transposedPackingMultipliesByTheTranspose(int m, int rows, int cols, boolean unused, boolean unused2,
-                                                   int threads) {
-        SplittableRandom random = new SplittableRandom(rows * 17L + cols * 3L + m);
-        Backend simd = SimdBackend.withThreadCount(threads);
-        // W is rows x cols at offset 5; the product is X (m x rows) . (W^T)^T = X . W, so Y is m x cols.
-        float[] w = randoms(random, 5 + rows * cols);
-        float[] transposed = new float[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                transposed[c * rows + r] = w[5 + r * cols + c];
-            }
-        }
-        float[] x = randoms(random, m * rows);
-        float[] expected = new float[m * cols];
-        float[] got = new float[m * cols];
-
-        PackedMatrix forSimd = simd.packTransposed(w, 5, rows, cols);
-        assertThat(forSimd.rows()).isEqualTo(cols);
-        assertThat(forSimd.cols()).isEqualTo(rows);
-        REFERENCE.multiply(x, 0, rows, m, REFERENCE.pack(transposed, 0, cols, rows), expected, 0, cols, false);
-        simd.multiply(x, 0, rows, m, forSimd, got, 0, cols, false);
-
-        float[] magnitude = new float[got.length];
-        REFERENCE.multiply(abs(x), 0, rows, m, REFERENCE.packTransposed(abs(w), 5, rows, cols), magnitude, 0, cols,
-                false);
-        assertClose(got, expected, magnitude, got, 0f);
-    }
-
     /**
      * Y = X . W from the packed W: one row from W's panels; the first product of fewer rows than W has columns
      * with W's panels as the GEMM's A side (no transpose kept); later ones, and more rows, through a transpose
@@ -163,14 +133,14 @@ class SimdBackendDifferentialTest {
         float[] got = y.clone();
 
         // The reference as X . (W^T)^T: the same sums, read along rows (its plain loops down W's columns are slow).
-        PackedMatrix reference = REFERENCE.packTransposed(w, 3, rows, cols);
+        PackedMatrix reference = REFERENCE.pack(transpose(w, 3, rows, cols), 0, cols, rows);
         REFERENCE.multiply(x, 1, ldx, m, reference, expected, 2, ldy, accumulate);
         PackedMatrix packed = simd.pack(w, 3, rows, cols);
         simd.multiplyUntransposed(x, 1, ldx, m, packed, got, 2, ldy, accumulate);
 
         float[] magnitude = new float[y.length];
-        REFERENCE.multiply(abs(x), 1, ldx, m, REFERENCE.packTransposed(abs(w), 3, rows, cols), magnitude, 2, ldy,
-                false);
+        REFERENCE.multiply(abs(x), 1, ldx, m, REFERENCE.pack(transpose(abs(w), 3, rows, cols), 0, cols, rows),
+                magnitude, 2, ldy, false);
         assertClose(got, expected, magnitude, y, accumulate ? 1f : 0f);
 
         PanelMatrix panels = (PanelMatrix) packed;
@@ -193,26 +163,6 @@ class SimdBackendDifferentialTest {
         simd.multiplyUntransposed(x, 1, ldx, 1, packed, single, 2, ldy, accumulate);
         REFERENCE.multiply(x, 1, ldx, 1, reference, singleExpected, 2, ldy, accumulate);
         assertClose(single, singleExpected, magnitude, y, accumulate ? 1f : 0f);
-    }
-
-    @ParameterizedTest(name = "m={0} n={1} transA={3}")
-    @MethodSource("shapes")
-    void gemvEqualsReference(int m, int n, int unused, boolean transA, boolean unused2, int threads) {
-        SplittableRandom random = new SplittableRandom(m * 7L + n);
-        Backend simd = SimdBackend.withThreadCount(threads);
-        int lda = n + 2;
-        float[] a = randoms(random, m * lda);
-        int in = transA ? m : n;
-        int out = transA ? n : m;
-        float[] x = randoms(random, in + 1);
-        float[] y = randoms(random, out);
-        float[] expected = y.clone();
-        float[] got = y.clone();
-        REFERENCE.gemv(transA, m, n, 0.5f, a, 0, lda, x, 1, 2f, expected, 0);
-        simd.gemv(transA, m, n, 0.5f, a, 0, lda, x, 1, 2f, got, 0);
-        float[] magnitude = new float[out];
-        REFERENCE.gemv(transA, m, n, 0.5f, abs(a), 0, lda, abs(x), 1, 0f, magnitude, 0);
-        assertClose(got, expected, magnitude, y, 2f);
     }
 
     @Test
@@ -348,6 +298,17 @@ class SimdBackendDifferentialTest {
             values[i] = (float) (random.nextDouble() * 2 - 1);
         }
         return values;
+    }
+
+    /** The {@code cols x rows} transpose of the {@code rows x cols} row-major matrix at {@code w[off ..]}. */
+    private static float[] transpose(float[] w, int off, int rows, int cols) {
+        float[] transposed = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                transposed[c * rows + r] = w[off + r * cols + c];
+            }
+        }
+        return transposed;
     }
 
     private static float[] abs(float[] values) {
