@@ -11,6 +11,7 @@ module org.hotcell.onnx {
     requires org.slf4j;
 
     exports org.hotcell.onnx;
+    exports org.hotcell.onnx.mapping;
     exports org.hotcell.onnx.npy;
     exports org.hotcell.onnx.proto;
 }

@@ -15,7 +15,7 @@ import org.hotcell.core.error.BadModelException;
 import org.hotcell.core.registry.Registry;
 import org.hotcell.onnx.internal.graph.GraphRunner;
 import org.hotcell.onnx.internal.graph.RunContext;
-import org.hotcell.onnx.proto.Model;
+import org.hotcell.onnx.proto.ModelProto;
 import org.hotcell.onnx.proto.ModelDecoder;
 import org.hotcell.onnx.proto.NamedTensor;
 import org.hotcell.onnx.proto.ValueInfo;
@@ -36,11 +36,11 @@ import org.hotcell.onnx.proto.ValueInfo;
  * }</pre>
  */
 public final class OnnxModel {
-    private final Model model;
+    private final ModelProto model;
     private final GraphRunner runner;
     private final List<ValueInfo> inputs;
 
-    private OnnxModel(Model model) {
+    private OnnxModel(ModelProto model) {
         this.model = model;
         this.runner = new GraphRunner(model.graph());
         Set<String> initializers = new HashSet<>();
@@ -76,12 +76,12 @@ public final class OnnxModel {
     }
 
     /** Checks a decoded or built model. */
-    public static OnnxModel of(Model model) {
+    public static OnnxModel of(ModelProto model) {
         return new OnnxModel(Objects.requireNonNull(model, "model"));
     }
 
     /** The decoded model. */
-    public Model model() {
+    public ModelProto model() {
         return model;
     }
 

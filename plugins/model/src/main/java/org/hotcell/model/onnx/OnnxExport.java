@@ -1,6 +1,7 @@
 package org.hotcell.model.onnx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +20,10 @@ import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.hotcell.onnx.ElementType;
 import org.hotcell.onnx.Tensor;
+import org.hotcell.onnx.mapping.ActivationFunction;
+import org.hotcell.onnx.mapping.RecurrentAttribute;
+import org.hotcell.onnx.mapping.RecurrentInput;
+import org.hotcell.onnx.mapping.RecurrentOperator;
 import org.hotcell.onnx.proto.Attribute;
 import org.hotcell.onnx.proto.ModelBuilder;
 
@@ -31,7 +36,8 @@ import org.hotcell.onnx.proto.ModelBuilder;
  * <p>Only what ONNX's recurrent operators can say is exported: the cell types lstm, gru and rnn; activations
  * among ONNX's functions (Sigmoid, Tanh, Relu, LeakyRelu, ...); and, because ONNX has one gate function per
  * node, the same activation for every gate of a cell. Anything else is refused with a message naming the layer,
- * the role and the activation.
+ * the role and the activation. Names, gate orders and parameters come from {@link RecurrentOperator},
+ * {@link RecurrentAttribute} and {@link ActivationFunction}, the table import reads too.
  */
 public final class OnnxExport {
     private static final int OPSET = 22;
@@ -82,41 +88,34 @@ public final class OnnxExport {
         LayerSpec layer = model.spec().layers().get(l);
         CellType type = registry.cellType(layer.cellType());
         CellSpec cellSpec = model.cellSpec(l);
-        String op = switch (layer.cellType().toLowerCase(Locale.ROOT)) {
-            case "lstm" -> "LSTM";
-            case "gru" -> "GRU";
-            case "rnn" -> "RNN";
-            default -> throw new BadModelException("cannot export layer " + l + " to ONNX: cell type '"
-                    + layer.cellType() + "' has no ONNX operator (ONNX has LSTM, GRU and RNN)");
-        };
-        List<List<String>> functionRoles = switch (op) {
-            case "LSTM" -> List.of(List.of("input_gate", "forget_gate", "output_gate"), List.of("candidate"),
-                    List.of("output"));
-            case "GRU" -> List.of(List.of("update_gate", "reset_gate"), List.of("candidate"));
-            default -> List.of(List.of("activation"));
-        };
-        List<OnnxActivation> functions = new ArrayList<>();
-        for (List<String> roles : functionRoles) {
-            functions.add(function(type, cellSpec, registry, l, roles));
+        RecurrentOperator op = RecurrentOperator.ofCellType(layer.cellType()).orElseThrow(() -> new BadModelException(
+                "cannot export layer " + l + " to ONNX: cell type '" + layer.cellType() + "' has no ONNX operator"
+                        + " (ONNX has " + opTypes() + ")"));
+        op.requireGateOrder(type, "cannot export layer " + l + " to ONNX");
+        List<OnnxFunction> functions = new ArrayList<>();
+        for (RecurrentOperator.ActivationSlot slot : op.slots()) {
+            functions.add(function(type, cellSpec, registry, l, slot.roles()));
         }
         int directions = layer.direction().count();
         List<String> names = new ArrayList<>();
         List<Float> alphas = new ArrayList<>();
         List<Float> betas = new ArrayList<>();
         for (int d = 0; d < directions; d++) {
-            for (OnnxActivation f : functions) {
-                names.add(f.name());
-                if (f.alpha() != null) {
-                    alphas.add(f.alpha());
+            for (OnnxFunction f : functions) {
+                names.add(f.function().onnxName());
+                Float alpha = f.function().alpha(f.canonical());
+                if (alpha != null) {
+                    alphas.add(alpha);
                 }
-                if (f.beta() != null) {
-                    betas.add(f.beta());
+                Float beta = f.function().beta(f.canonical());
+                if (beta != null) {
+                    betas.add(beta);
                 }
             }
         }
         String prefix = "layer" + l + "_";
         int h = layer.hiddenSize();
-        int gh = type.gates().size() * h;
+        int gh = op.gates().size() * h;
         int in = cellSpec.inputSize();
         boolean bias = layer.options().bias();
         boolean peepholes = layer.options().peepholes();
@@ -136,37 +135,40 @@ public final class OnnxExport {
                 System.arraycopy(weights.peepholes(), 0, p, d * 3 * h, 3 * h);
             }
         }
-        graph.initializer(prefix + "W", Tensor.ofFloats(new int[] {directions, gh, in}, w));
-        graph.initializer(prefix + "R", Tensor.ofFloats(new int[] {directions, gh, h}, r));
-        List<String> inputs = new ArrayList<>(List.of(input, prefix + "W", prefix + "R", ""));
+        // Inputs up to B (empty when there is no bias), and up to P when there are peepholes.
+        String[] inputs = new String[(peepholes ? RecurrentInput.P : RecurrentInput.B).slot() + 1];
+        Arrays.fill(inputs, "");
+        inputs[RecurrentInput.X.slot()] = input;
+        inputs[RecurrentInput.W.slot()] = initializer(graph, prefix, RecurrentInput.W, w, directions, gh, in);
+        inputs[RecurrentInput.R.slot()] = initializer(graph, prefix, RecurrentInput.R, r, directions, gh, h);
         if (bias) {
-            graph.initializer(prefix + "B", Tensor.ofFloats(new int[] {directions, 2 * gh}, b));
-            inputs.set(3, prefix + "B");
+            inputs[RecurrentInput.B.slot()] = initializer(graph, prefix, RecurrentInput.B, b, directions, 2 * gh);
         }
         if (peepholes) {
-            graph.initializer(prefix + "P", Tensor.ofFloats(new int[] {directions, 3 * h}, p));
-            inputs.addAll(List.of("", "", "", prefix + "P"));
+            inputs[RecurrentInput.P.slot()] = initializer(graph, prefix, RecurrentInput.P, p, directions, 3 * h);
         }
         List<Attribute> attributes = new ArrayList<>(List.of(
-                Attribute.ofInt("hidden_size", h),
-                Attribute.ofString("direction", layer.direction().name().toLowerCase(Locale.ROOT)),
-                Attribute.ofStrings("activations", names)));
+                Attribute.ofInt(RecurrentAttribute.HIDDEN_SIZE.onnxName(), h),
+                Attribute.ofString(RecurrentAttribute.DIRECTION.onnxName(),
+                        RecurrentAttribute.directionValue(layer.direction())),
+                Attribute.ofStrings(RecurrentAttribute.ACTIVATIONS.onnxName(), names)));
         if (!alphas.isEmpty()) {
-            attributes.add(Attribute.ofFloats("activation_alpha", toArray(alphas)));
+            attributes.add(Attribute.ofFloats(RecurrentAttribute.ACTIVATION_ALPHA.onnxName(), toArray(alphas)));
         }
         if (!betas.isEmpty()) {
-            attributes.add(Attribute.ofFloats("activation_beta", toArray(betas)));
+            attributes.add(Attribute.ofFloats(RecurrentAttribute.ACTIVATION_BETA.onnxName(), toArray(betas)));
         }
         if (layer.options().clipped()) {
-            attributes.add(Attribute.ofFloat("clip", layer.options().clip()));
+            attributes.add(Attribute.ofFloat(RecurrentAttribute.CLIP.onnxName(), layer.options().clip()));
         }
         if (layer.options().inputForget()) {
-            attributes.add(Attribute.ofInt("input_forget", 1));
+            attributes.add(Attribute.ofInt(RecurrentAttribute.INPUT_FORGET.onnxName(), 1));
         }
         if (layer.options().linearBeforeReset()) {
-            attributes.add(Attribute.ofInt("linear_before_reset", 1));
+            attributes.add(Attribute.ofInt(RecurrentAttribute.LINEAR_BEFORE_RESET.onnxName(), 1));
         }
-        graph.node(prefix + op, op, inputs, List.of(prefix + "Y"), attributes.toArray(Attribute[]::new));
+        graph.node(prefix + op.opType(), op.opType(), List.of(inputs), List.of(prefix + "Y"),
+                attributes.toArray(Attribute[]::new));
         return merge(graph, layer, prefix);
     }
 
@@ -202,8 +204,26 @@ public final class OnnxExport {
         return out;
     }
 
+    /** Adds a layer's weight tensor as the initializer {@code <prefix><input name>}; returns that name. */
+    private static String initializer(ModelBuilder graph, String prefix, RecurrentInput input, float[] data,
+                                      int... shape) {
+        String name = prefix + input.onnxName();
+        graph.initializer(name, Tensor.ofFloats(shape, data));
+        return name;
+    }
+
+    /** ONNX's recurrent op types, for messages. */
+    private static String opTypes() {
+        List<String> opTypes = Arrays.stream(RecurrentOperator.values()).map(RecurrentOperator::opType).toList();
+        return String.join(", ", opTypes.subList(0, opTypes.size() - 1)) + " and " + opTypes.getLast();
+    }
+
+    /** An ONNX function and the canonical Hotcell activation it stands for. */
+    private record OnnxFunction(ActivationFunction function, ActivationSpec canonical) {
+    }
+
     /** The ONNX function shared by {@code roles}, which must all resolve to the same activation. */
-    private static OnnxActivation function(CellType type, CellSpec cellSpec, Registry registry, int layer,
+    private static OnnxFunction function(CellType type, CellSpec cellSpec, Registry registry, int layer,
                                            List<String> roles) {
         ActivationSpec first = null;
         String firstRole = null;
@@ -221,10 +241,11 @@ public final class OnnxExport {
         }
         ActivationSpec chosen = first;
         String chosenRole = firstRole;
-        return OnnxActivation.of(chosen).orElseThrow(() -> new BadModelException("cannot export layer " + layer
-                + " (" + type.name() + ") to ONNX: role '" + chosenRole + "' uses activation '" + chosen
-                + "', which ONNX recurrent operators cannot express; they accept "
-                + String.join(", ", OnnxActivation.ONNX_NAMES)));
+        ActivationFunction function = ActivationFunction.of(chosen).orElseThrow(() -> new BadModelException(
+                "cannot export layer " + layer + " (" + type.name() + ") to ONNX: role '" + chosenRole
+                        + "' uses activation '" + chosen + "', which ONNX recurrent operators cannot express; they"
+                        + " accept " + String.join(", ", ActivationFunction.onnxNames())));
+        return new OnnxFunction(function, chosen);
     }
 
     private static float[] toArray(List<Float> values) {

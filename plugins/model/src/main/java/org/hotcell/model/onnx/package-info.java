@@ -1,5 +1,6 @@
 /**
- * ONNX export of models and the mapping of activation names to ONNX's.
+ * ONNX export of models; the names, gate orders and activation functions it writes come from
+ * {@code org.hotcell.onnx.mapping}, which import reads too.
  *
  * <p>The version is the package's OSGi export version; it changes with the package's API.
  */

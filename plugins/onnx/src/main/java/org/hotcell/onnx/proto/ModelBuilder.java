@@ -70,8 +70,8 @@ public final class ModelBuilder {
     }
 
     /** The model. */
-    public Model build() {
-        return new Model(10, "hotcell", List.of(new Model.OpsetId("", opset)),
+    public ModelProto build() {
+        return new ModelProto(10, "hotcell", List.of(new ModelProto.OpsetId("", opset)),
                 new Graph(graphName, nodes, initializers, inputs, outputs));
     }
 

@@ -14,17 +14,20 @@ import org.hotcell.onnx.proto.WireReader.FloatList;
 import org.hotcell.onnx.proto.WireReader.LongList;
 
 /**
- * Decodes the bytes of an .onnx file into {@link Model}, reading the fields of ONNX's {@code onnx.proto} that
+ * Decodes the bytes of an .onnx file into {@link ModelProto}, reading the fields of ONNX's {@code onnx.proto} that
  * Hotcell needs (field numbers as in the ONNX specification) and skipping the rest.
  *
  * <p>Every failure, however the bytes are damaged, is a {@link BadModelException} naming the source, the
  * message and field being read: lengths are checked against the bytes present before allocation, tensor
  * dimensions against the data the tensor carries.
+ *
+ * <p>One method per message: a loop over its fields with a case per field read, each through a
+ * {@link WireReader} method that checks the field's wire type and names it ({@code NodeProto.op_type}) when
+ * anything is wrong.
  */
 public final class ModelDecoder {
     private static final int VARINT = WireFormat.WIRETYPE_VARINT;
     private static final int LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int FIXED32 = WireFormat.WIRETYPE_FIXED32;
 
     private final WireReader in;
     private final String source;
@@ -40,7 +43,7 @@ public final class ModelDecoder {
      * @param source names the file in error messages
      * @throws BadModelException when the bytes are not a well-formed ONNX model with a graph
      */
-    public static Model decode(byte[] bytes, String source) {
+    public static ModelProto decode(byte[] bytes, String source) {
         try {
             return new ModelDecoder(bytes, source).model();
         } catch (BadModelException e) {
@@ -51,59 +54,37 @@ public final class ModelDecoder {
         }
     }
 
-    private Model model() {
+    private ModelProto model() {
         long irVersion = 0;
         String producer = "";
-        List<Model.OpsetId> opsets = new ArrayList<>();
+        List<ModelProto.OpsetId> opsets = new ArrayList<>();
         Graph graph = null;
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    in.expect(tag, VARINT, "ModelProto.ir_version");
-                    irVersion = in.varint("ModelProto.ir_version");
-                }
-                case 2 -> {
-                    in.expect(tag, LEN, "ModelProto.producer_name");
-                    producer = in.string("ModelProto.producer_name");
-                }
-                case 7 -> {
-                    in.expect(tag, LEN, "ModelProto.graph");
-                    int token = in.enter("ModelProto.graph");
-                    graph = graph();
-                    in.leave(token);
-                }
-                case 8 -> {
-                    in.expect(tag, LEN, "ModelProto.opset_import");
-                    int token = in.enter("ModelProto.opset_import");
-                    opsets.add(opset());
-                    in.leave(token);
-                }
+                case 1 -> irVersion = in.varint(tag, "ModelProto.ir_version");
+                case 2 -> producer = in.string(tag, "ModelProto.producer_name");
+                case 7 -> graph = in.message(tag, "ModelProto.graph", this::graph);
+                case 8 -> opsets.add(in.message(tag, "ModelProto.opset_import", this::opset));
                 default -> in.skip(tag);
             }
         }
         if (graph == null) {
             throw new BadModelException(source + ": the model has no graph (ModelProto field 7); is it an ONNX file?");
         }
-        return new Model(irVersion, producer, opsets, graph);
+        return new ModelProto(irVersion, producer, opsets, graph);
     }
 
-    private Model.OpsetId opset() {
+    private ModelProto.OpsetId opset() {
         String domain = "";
         long version = 0;
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    in.expect(tag, LEN, "OperatorSetIdProto.domain");
-                    domain = in.string("OperatorSetIdProto.domain");
-                }
-                case 2 -> {
-                    in.expect(tag, VARINT, "OperatorSetIdProto.version");
-                    version = in.varint("OperatorSetIdProto.version");
-                }
+                case 1 -> domain = in.string(tag, "OperatorSetIdProto.domain");
+                case 2 -> version = in.varint(tag, "OperatorSetIdProto.version");
                 default -> in.skip(tag);
             }
         }
-        return new Model.OpsetId(domain, version);
+        return new ModelProto.OpsetId(domain, version);
     }
 
     private Graph graph() {
@@ -114,30 +95,12 @@ public final class ModelDecoder {
         List<ValueInfo> outputs = new ArrayList<>();
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    in.expect(tag, LEN, "GraphProto.node");
-                    int token = in.enter("GraphProto.node");
-                    nodes.add(node());
-                    in.leave(token);
-                }
-                case 2 -> {
-                    in.expect(tag, LEN, "GraphProto.name");
-                    name = in.string("GraphProto.name");
-                }
-                case 5 -> {
-                    in.expect(tag, LEN, "GraphProto.initializer");
-                    int token = in.enter("GraphProto.initializer");
-                    initializers.add(tensor("initializer #" + initializers.size()));
-                    in.leave(token);
-                }
-                case 11, 12 -> {
-                    boolean input = WireFormat.getTagFieldNumber(tag) == 11;
-                    String what = input ? "GraphProto.input" : "GraphProto.output";
-                    in.expect(tag, LEN, what);
-                    int token = in.enter(what);
-                    (input ? inputs : outputs).add(valueInfo());
-                    in.leave(token);
-                }
+                case 1 -> nodes.add(in.message(tag, "GraphProto.node", this::node));
+                case 2 -> name = in.string(tag, "GraphProto.name");
+                case 5 -> initializers.add(in.message(tag, "GraphProto.initializer",
+                        () -> tensor("initializer #" + initializers.size())));
+                case 11 -> inputs.add(in.message(tag, "GraphProto.input", this::valueInfo));
+                case 12 -> outputs.add(in.message(tag, "GraphProto.output", this::valueInfo));
                 case 15 -> throw new BadModelException(source + ": graph '" + name
                         + "' has a sparse initializer; Hotcell reads dense tensors only");
                 default -> in.skip(tag);
@@ -155,32 +118,15 @@ public final class ModelDecoder {
         String domain = "";
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    in.expect(tag, LEN, "NodeProto.input");
-                    inputs.add(in.string("NodeProto.input"));
-                }
-                case 2 -> {
-                    in.expect(tag, LEN, "NodeProto.output");
-                    outputs.add(in.string("NodeProto.output"));
-                }
-                case 3 -> {
-                    in.expect(tag, LEN, "NodeProto.name");
-                    name = in.string("NodeProto.name");
-                }
-                case 4 -> {
-                    in.expect(tag, LEN, "NodeProto.op_type");
-                    opType = in.string("NodeProto.op_type");
-                }
+                case 1 -> inputs.add(in.string(tag, "NodeProto.input"));
+                case 2 -> outputs.add(in.string(tag, "NodeProto.output"));
+                case 3 -> name = in.string(tag, "NodeProto.name");
+                case 4 -> opType = in.string(tag, "NodeProto.op_type");
                 case 5 -> {
-                    in.expect(tag, LEN, "NodeProto.attribute");
-                    int token = in.enter("NodeProto.attribute");
-                    attributes.add(attribute(name));
-                    in.leave(token);
+                    String nodeName = name;
+                    attributes.add(in.message(tag, "NodeProto.attribute", () -> attribute(nodeName)));
                 }
-                case 7 -> {
-                    in.expect(tag, LEN, "NodeProto.domain");
-                    domain = in.string("NodeProto.domain");
-                }
+                case 7 -> domain = in.string(tag, "NodeProto.domain");
                 default -> in.skip(tag);
             }
         }
@@ -202,38 +148,18 @@ public final class ModelDecoder {
         List<String> strings = new ArrayList<>();
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    in.expect(tag, LEN, "AttributeProto.name");
-                    name = in.string("AttributeProto.name");
-                }
-                case 2 -> {
-                    in.expect(tag, FIXED32, "AttributeProto.f");
-                    f = in.fixed32Float("AttributeProto.f");
-                }
-                case 3 -> {
-                    in.expect(tag, VARINT, "AttributeProto.i");
-                    i = in.varint("AttributeProto.i");
-                }
-                case 4 -> {
-                    in.expect(tag, LEN, "AttributeProto.s");
-                    s = in.string("AttributeProto.s");
-                }
+                case 1 -> name = in.string(tag, "AttributeProto.name");
+                case 2 -> f = in.fixed32Float(tag, "AttributeProto.f");
+                case 3 -> i = in.varint(tag, "AttributeProto.i");
+                case 4 -> s = in.string(tag, "AttributeProto.s");
                 case 5 -> {
-                    in.expect(tag, LEN, "AttributeProto.t");
-                    int token = in.enter("AttributeProto.t");
-                    t = tensor("attribute '" + name + "' of node '" + nodeName + "'").value();
-                    in.leave(token);
+                    String label = "attribute '" + name + "' of node '" + nodeName + "'";
+                    t = in.message(tag, "AttributeProto.t", () -> tensor(label)).value();
                 }
                 case 7 -> in.floats(tag, floats, "AttributeProto.floats");
                 case 8 -> in.varints(tag, ints, "AttributeProto.ints");
-                case 9 -> {
-                    in.expect(tag, LEN, "AttributeProto.strings");
-                    strings.add(in.string("AttributeProto.strings"));
-                }
-                case 20 -> {
-                    in.expect(tag, VARINT, "AttributeProto.type");
-                    type = AttributeType.of(in.varint("AttributeProto.type"));
-                }
+                case 9 -> strings.add(in.string(tag, "AttributeProto.strings"));
+                case 20 -> type = AttributeType.of(in.varint(tag, "AttributeProto.type"));
                 default -> in.skip(tag);
             }
         }
@@ -246,32 +172,23 @@ public final class ModelDecoder {
         return new Attribute(name, type, f, i, s, t, floats.toArray(), ints.toArray(), strings);
     }
 
+    /** TypeProto.Tensor: the element type, and the dims (-1 when symbolic) or null when no shape is given. */
+    private record TensorType(int elementType, long[] dims) {
+    }
+
     private ValueInfo valueInfo() {
         String name = "";
         int elementType = 0;
         long[] dims = null;
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    in.expect(tag, LEN, "ValueInfoProto.name");
-                    name = in.string("ValueInfoProto.name");
-                }
+                case 1 -> name = in.string(tag, "ValueInfoProto.name");
                 case 2 -> {
-                    in.expect(tag, LEN, "ValueInfoProto.type");
-                    int token = in.enter("ValueInfoProto.type");
-                    for (int typeTag = in.tag(); typeTag != 0; typeTag = in.tag()) {
-                        if (WireFormat.getTagFieldNumber(typeTag) == 1
-                                && WireFormat.getTagWireType(typeTag) == LEN) {
-                            int tensorToken = in.enter("TypeProto.tensor_type");
-                            TensorType read = tensorType();
-                            elementType = read.elementType();
-                            dims = read.dims();
-                            in.leave(tensorToken);
-                        } else {
-                            in.skip(typeTag);
-                        }
+                    TensorType type = in.message(tag, "ValueInfoProto.type", this::typeProto);
+                    if (type != null) {
+                        elementType = type.elementType();
+                        dims = type.dims();
                     }
-                    in.leave(token);
                 }
                 default -> in.skip(tag);
             }
@@ -279,8 +196,17 @@ public final class ModelDecoder {
         return new ValueInfo(name, elementType, dims);
     }
 
-    /** TypeProto.Tensor: the element type, and the dims (-1 when symbolic) or null when no shape is given. */
-    private record TensorType(int elementType, long[] dims) {
+    /** TypeProto: its tensor_type, or null for the kinds of value Hotcell does not read (sequences, maps). */
+    private TensorType typeProto() {
+        TensorType type = null;
+        for (int tag = in.tag(); tag != 0; tag = in.tag()) {
+            if (WireReader.is(tag, 1, LEN)) {
+                type = in.message("TypeProto.tensor_type", this::tensorType);
+            } else {
+                in.skip(tag);
+            }
+        }
+        return type;
     }
 
     private TensorType tensorType() {
@@ -288,35 +214,30 @@ public final class ModelDecoder {
         LongList dims = null;
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    in.expect(tag, VARINT, "TypeProto.Tensor.elem_type");
-                    elementType = in.varint("TypeProto.Tensor.elem_type");
-                }
-                case 2 -> {
-                    in.expect(tag, LEN, "TypeProto.Tensor.shape");
-                    int token = in.enter("TypeProto.Tensor.shape");
-                    dims = new LongList();
-                    for (int dimTag = in.tag(); dimTag != 0; dimTag = in.tag()) {
-                        if (WireFormat.getTagFieldNumber(dimTag) == 1 && WireFormat.getTagWireType(dimTag) == LEN) {
-                            int dimToken = in.enter("TensorShapeProto.dim");
-                            dims.add(dimension());
-                            in.leave(dimToken);
-                        } else {
-                            in.skip(dimTag);
-                        }
-                    }
-                    in.leave(token);
-                }
+                case 1 -> elementType = in.varint(tag, "TypeProto.Tensor.elem_type");
+                case 2 -> dims = in.message(tag, "TypeProto.Tensor.shape", this::shape);
                 default -> in.skip(tag);
             }
         }
         return new TensorType((int) elementType, dims == null ? null : dims.toArray());
     }
 
+    private LongList shape() {
+        LongList dims = new LongList();
+        for (int tag = in.tag(); tag != 0; tag = in.tag()) {
+            if (WireReader.is(tag, 1, LEN)) {
+                dims.add(in.message("TensorShapeProto.dim", this::dimension));
+            } else {
+                in.skip(tag);
+            }
+        }
+        return dims;
+    }
+
     private long dimension() {
         long value = -1;
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
-            if (WireFormat.getTagFieldNumber(tag) == 1 && WireFormat.getTagWireType(tag) == VARINT) {
+            if (WireReader.is(tag, 1, VARINT)) {
                 value = in.varint("TensorShapeProto.Dimension.dim_value");
             } else {
                 in.skip(tag);
@@ -338,30 +259,18 @@ public final class ModelDecoder {
         for (int tag = in.tag(); tag != 0; tag = in.tag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case 1 -> in.varints(tag, dims, "TensorProto.dims");
-                case 2 -> {
-                    in.expect(tag, VARINT, "TensorProto.data_type");
-                    dataType = (int) in.varint("TensorProto.data_type");
-                }
+                case 2 -> dataType = (int) in.varint(tag, "TensorProto.data_type");
                 case 4 -> in.floats(tag, floats, "TensorProto.float_data");
                 case 5 -> in.varints(tag, int32s, "TensorProto.int32_data");
                 case 7 -> in.varints(tag, int64s, "TensorProto.int64_data");
-                case 8 -> {
-                    in.expect(tag, LEN, "TensorProto.name");
-                    name = in.string("TensorProto.name");
-                }
-                case 9 -> {
-                    in.expect(tag, LEN, "TensorProto.raw_data");
-                    raw = in.bytes("TensorProto.raw_data");
-                }
+                case 8 -> name = in.string(tag, "TensorProto.name");
+                case 9 -> raw = in.bytes(tag, "TensorProto.raw_data");
                 case 10 -> in.doubles(tag, doubles, "TensorProto.double_data");
                 case 13 -> {
                     external = true;
                     in.skip(tag);
                 }
-                case 14 -> {
-                    in.expect(tag, VARINT, "TensorProto.data_location");
-                    external |= in.varint("TensorProto.data_location") == 1;
-                }
+                case 14 -> external |= in.varint(tag, "TensorProto.data_location") == 1;
                 default -> in.skip(tag);
             }
         }
@@ -390,12 +299,7 @@ public final class ModelDecoder {
 
     private float[] floatData(String label, long count, byte[] raw, FloatList typed, int width, boolean doubles) {
         if (raw != null) {
-            checkCount(label, count, raw.length / width, "raw_data of " + raw.length + " bytes");
-            if (raw.length % width != 0) {
-                throw new BadModelException(source + ": " + label + " raw_data has " + raw.length
-                        + " bytes, not a multiple of " + width);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buffer = rawData(label, count, raw, width);
             float[] out = new float[(int) count];
             for (int k = 0; k < out.length; k++) {
                 out[k] = doubles ? (float) buffer.getDouble() : buffer.getFloat();
@@ -409,12 +313,7 @@ public final class ModelDecoder {
 
     private long[] longData(String label, long count, byte[] raw, LongList typed, int width) {
         if (raw != null) {
-            checkCount(label, count, raw.length / width, "raw_data of " + raw.length + " bytes");
-            if (raw.length % width != 0) {
-                throw new BadModelException(source + ": " + label + " raw_data has " + raw.length
-                        + " bytes, not a multiple of " + width);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buffer = rawData(label, count, raw, width);
             long[] out = new long[(int) count];
             for (int k = 0; k < out.length; k++) {
                 out[k] = width == 4 ? buffer.getInt() : buffer.getLong();
@@ -430,6 +329,16 @@ public final class ModelDecoder {
             }
         }
         return out;
+    }
+
+    /** raw_data checked to hold {@code count} elements of {@code width} bytes, as a little-endian buffer. */
+    private ByteBuffer rawData(String label, long count, byte[] raw, int width) {
+        checkCount(label, count, raw.length / width, "raw_data of " + raw.length + " bytes");
+        if (raw.length % width != 0) {
+            throw new BadModelException(source + ": " + label + " raw_data has " + raw.length
+                    + " bytes, not a multiple of " + width);
+        }
+        return ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private void checkCount(String label, long count, long present, String holder) {

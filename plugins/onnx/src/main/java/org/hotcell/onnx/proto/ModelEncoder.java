@@ -12,7 +12,7 @@ import org.hotcell.onnx.ElementType;
 import org.hotcell.onnx.Tensor;
 
 /**
- * Encodes a {@link Model} as the bytes of an .onnx file, with the field numbers of the ONNX specification: the
+ * Encodes a {@link ModelProto} as the bytes of an .onnx file, with the field numbers of the ONNX specification: the
  * inverse of {@link ModelDecoder} for everything that record holds.
  */
 public final class ModelEncoder {
@@ -32,12 +32,12 @@ public final class ModelEncoder {
     }
 
     /** Encodes with tensor data in {@code raw_data}. */
-    public static byte[] encode(Model model) {
+    public static byte[] encode(ModelProto model) {
         return encode(model, TensorData.RAW);
     }
 
     /** Encodes with tensor data written as chosen. */
-    public static byte[] encode(Model model, TensorData tensorData) {
+    public static byte[] encode(ModelProto model, TensorData tensorData) {
         return new ModelEncoder(tensorData).model(model);
     }
 
@@ -57,14 +57,14 @@ public final class ModelEncoder {
         return bytes.toByteArray();
     }
 
-    private byte[] model(Model model) {
+    private byte[] model(ModelProto model) {
         return message(out -> {
             out.writeInt64(1, model.irVersion());
             if (!model.producerName().isEmpty()) {
                 out.writeString(2, model.producerName());
             }
             out.writeByteArray(7, graph(model.graph()));
-            for (Model.OpsetId opset : model.opsets()) {
+            for (ModelProto.OpsetId opset : model.opsets()) {
                 out.writeByteArray(8, message(o -> {
                     if (!opset.domain().isEmpty()) {
                         o.writeString(1, opset.domain());

@@ -1,7 +1,9 @@
 package org.hotcell.onnx.proto;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
@@ -12,6 +14,9 @@ import org.hotcell.core.error.BadModelException;
  * A guarded view of protobuf's {@link CodedInputStream} over the bytes of one file: every length read from the
  * input is checked against the bytes that remain before anything is allocated for it, so corrupt lengths fail
  * fast with a {@link BadModelException} instead of an allocation the size of a random number.
+ *
+ * <p>The methods that take a field's tag read that field's value after checking the tag's wire type against the
+ * schema's; {@code what} names the field ({@code NodeProto.op_type}) in every message.
  */
 final class WireReader {
     private final CodedInputStream in;
@@ -85,7 +90,50 @@ final class WireReader {
     }
 
     String string(String what) {
-        return new String(bytes(what), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(what), StandardCharsets.UTF_8);
+    }
+
+    /** A varint field's value. */
+    long varint(int tag, String what) {
+        expect(tag, WireFormat.WIRETYPE_VARINT, what);
+        return varint(what);
+    }
+
+    /** A fixed32 float field's value. */
+    float fixed32Float(int tag, String what) {
+        expect(tag, WireFormat.WIRETYPE_FIXED32, what);
+        return fixed32Float(what);
+    }
+
+    /** A bytes field's value. */
+    byte[] bytes(int tag, String what) {
+        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, what);
+        return bytes(what);
+    }
+
+    /** A string field's value, decoded as UTF-8. */
+    String string(int tag, String what) {
+        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, what);
+        return string(what);
+    }
+
+    /** A sub-message field's value, read by {@code body} within the sub-message's bounds. */
+    <T> T message(int tag, String what, Supplier<T> body) {
+        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, what);
+        return message(what, body);
+    }
+
+    /** The sub-message that follows (its tag already checked), read by {@code body} within its bounds. */
+    <T> T message(String what, Supplier<T> body) {
+        int token = enter(what);
+        T value = body.get();
+        leave(token);
+        return value;
+    }
+
+    /** Whether a tag is field {@code field} with wire type {@code wireType}. */
+    static boolean is(int tag, int field, int wireType) {
+        return WireFormat.getTagFieldNumber(tag) == field && WireFormat.getTagWireType(tag) == wireType;
     }
 
     /** Enters a length-delimited sub-message; returns the token for {@link #leave}. */
@@ -123,61 +171,43 @@ final class WireReader {
         }
     }
 
-    /**
-     * Reads a repeated varint field into {@code into}, packed (wire type 2) or one element (wire type 0).
-     */
+    /** Reads a repeated varint field into {@code into}, packed (wire type 2) or one element (wire type 0). */
     void varints(int tag, LongList into, String what) {
-        int wireType = WireFormat.getTagWireType(tag);
-        if (wireType == WireFormat.WIRETYPE_VARINT) {
-            into.add(varint(what));
-        } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int token = enter(what);
-            while (remaining() > 0) {
-                into.add(varint(what));
-            }
-            leave(token);
-        } else {
-            expect(tag, WireFormat.WIRETYPE_VARINT, what);
-        }
+        repeated(tag, WireFormat.WIRETYPE_VARINT, 0, what, () -> into.add(varint(what)));
     }
 
     /** Reads a repeated float field, packed (wire type 2) or one element (wire type 5). */
     void floats(int tag, FloatList into, String what) {
-        int wireType = WireFormat.getTagWireType(tag);
-        if (wireType == WireFormat.WIRETYPE_FIXED32) {
-            into.add(fixed32Float(what));
-        } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int token = enter(what);
-            if (remaining() % 4 != 0) {
-                throw new BadModelException(source + ": packed " + what + " has " + remaining()
-                        + " bytes, not a multiple of 4; the file is corrupt");
-            }
-            while (remaining() > 0) {
-                into.add(fixed32Float(what));
-            }
-            leave(token);
-        } else {
-            expect(tag, WireFormat.WIRETYPE_FIXED32, what);
-        }
+        repeated(tag, WireFormat.WIRETYPE_FIXED32, 4, what, () -> into.add(fixed32Float(what)));
     }
 
     /** Reads a repeated double field, packed (wire type 2) or one element (wire type 1), as floats. */
     void doubles(int tag, FloatList into, String what) {
-        int wireType = WireFormat.getTagWireType(tag);
-        if (wireType == WireFormat.WIRETYPE_FIXED64) {
-            into.add((float) fixed64Double(what));
-        } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+        repeated(tag, WireFormat.WIRETYPE_FIXED64, 8, what, () -> into.add((float) fixed64Double(what)));
+    }
+
+    /**
+     * Reads a repeated scalar field: one element when the tag has the element's wire type, every element of the
+     * packed run when it is length-delimited.
+     *
+     * @param width the element's size in bytes, which a packed run's length must be a multiple of; 0 for varints
+     */
+    private void repeated(int tag, int wireType, int width, String what, Runnable readOne) {
+        int actual = WireFormat.getTagWireType(tag);
+        if (actual == wireType) {
+            readOne.run();
+        } else if (actual == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
             int token = enter(what);
-            if (remaining() % 8 != 0) {
+            if (width > 0 && remaining() % width != 0) {
                 throw new BadModelException(source + ": packed " + what + " has " + remaining()
-                        + " bytes, not a multiple of 8; the file is corrupt");
+                        + " bytes, not a multiple of " + width + "; the file is corrupt");
             }
             while (remaining() > 0) {
-                into.add((float) fixed64Double(what));
+                readOne.run();
             }
             leave(token);
         } else {
-            expect(tag, WireFormat.WIRETYPE_FIXED64, what);
+            expect(tag, wireType, what);
         }
     }
 

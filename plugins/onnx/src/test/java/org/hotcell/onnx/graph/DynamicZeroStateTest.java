@@ -12,6 +12,7 @@ import org.hotcell.onnx.Tensor;
 import org.hotcell.onnx.proto.Attribute;
 import org.hotcell.onnx.proto.ModelBuilder;
 import org.hotcell.onnx.support.Close;
+import org.hotcell.onnx.support.RandomTensors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,25 +22,13 @@ import org.junit.jupiter.api.Test;
 class DynamicZeroStateTest {
     private static final Registry REGISTRY = PluginRegistry.discover();
 
-    private static Tensor random(Random rnd, int... shape) {
-        int count = 1;
-        for (int d : shape) {
-            count *= d;
-        }
-        float[] data = new float[count];
-        for (int i = 0; i < count; i++) {
-            data[i] = (float) (rnd.nextDouble() - 0.5);
-        }
-        return Tensor.ofFloats(shape, data);
-    }
-
     @Test
     void computedZerosEqualAnEmptySlot() {
         Random rnd = new Random(7);
         int h = 4;
-        Tensor w = random(rnd, 2, 3 * h, 3);
-        Tensor r = random(rnd, 2, 3 * h, h);
-        Tensor x = random(rnd, 6, 5, 3);
+        Tensor w = RandomTensors.of(rnd, 2, 3 * h, 3);
+        Tensor r = RandomTensors.of(rnd, 2, 3 * h, h);
+        Tensor x = RandomTensors.of(rnd, 6, 5, 3);
         ModelBuilder dynamic = new ModelBuilder("dyn").input("X", ElementType.FLOAT, -1, -1, 3)
                 .initializer("W", w).initializer("R", r)
                 .initializer("one", Tensor.ofLongs(ElementType.INT64, new int[0], new long[] {1}))

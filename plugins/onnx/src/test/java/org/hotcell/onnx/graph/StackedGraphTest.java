@@ -14,6 +14,7 @@ import org.hotcell.onnx.Tensor;
 import org.hotcell.onnx.proto.Attribute;
 import org.hotcell.onnx.proto.ModelBuilder;
 import org.hotcell.onnx.support.Close;
+import org.hotcell.onnx.support.RandomTensors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,18 +28,6 @@ class StackedGraphTest {
     private static final int I = 4;
     private static final int H = 3;
     private static final int H2 = 2;
-
-    private static Tensor random(Random rnd, int... shape) {
-        int count = 1;
-        for (int d : shape) {
-            count *= d;
-        }
-        float[] data = new float[count];
-        for (int i = 0; i < count; i++) {
-            data[i] = (float) (rnd.nextDouble() - 0.5);
-        }
-        return Tensor.ofFloats(shape, data);
-    }
 
     private static Map<String, Tensor> runSingle(String op, Tensor x, Tensor w, Tensor r, Tensor b, Tensor h0,
                                                  String direction, List<String> outputs) {
@@ -60,14 +49,14 @@ class StackedGraphTest {
     @Test
     void pytorchStyleStackOfBidirectionalLstmAndGru() {
         Random rnd = new Random(42);
-        Tensor x = random(rnd, T, N, I);
-        Tensor w0 = random(rnd, 2, 4 * H, I);
-        Tensor r0 = random(rnd, 2, 4 * H, H);
-        Tensor b0 = random(rnd, 2, 8 * H);
-        Tensor w1 = random(rnd, 1, 3 * H2, 2 * H);
-        Tensor r1 = random(rnd, 1, 3 * H2, H2);
-        Tensor b1 = random(rnd, 1, 6 * H2);
-        Tensor h0All = random(rnd, 3, N, H);
+        Tensor x = RandomTensors.of(rnd, T, N, I);
+        Tensor w0 = RandomTensors.of(rnd, 2, 4 * H, I);
+        Tensor r0 = RandomTensors.of(rnd, 2, 4 * H, H);
+        Tensor b0 = RandomTensors.of(rnd, 2, 8 * H);
+        Tensor w1 = RandomTensors.of(rnd, 1, 3 * H2, 2 * H);
+        Tensor r1 = RandomTensors.of(rnd, 1, 3 * H2, H2);
+        Tensor b1 = RandomTensors.of(rnd, 1, 6 * H2);
+        Tensor h0All = RandomTensors.of(rnd, 3, N, H);
 
         ModelBuilder chain = new ModelBuilder("stack").opset(17)
                 .input("X", ElementType.FLOAT, T, N, I).input("h0_all", ElementType.FLOAT, 3, N, H)

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ModelCodecTest {
 
-    private static Model sample() {
+    private static ModelProto sample() {
         return new ModelBuilder("g").opset(14)
                 .input("X", ElementType.FLOAT, -1, 2, 3)
                 .input("sequence_lens", ElementType.INT32, 2)
@@ -44,8 +44,8 @@ class ModelCodecTest {
     @ParameterizedTest
     @EnumSource(ModelEncoder.TensorData.class)
     void encodeThenDecodeGivesTheModelBack(ModelEncoder.TensorData data) {
-        Model model = sample();
-        Model back = ModelDecoder.decode(ModelEncoder.encode(model, data), "sample");
+        ModelProto model = sample();
+        ModelProto back = ModelDecoder.decode(ModelEncoder.encode(model, data), "sample");
         assertThat(back.onnxOpset()).isEqualTo(14);
         assertThat(back.producerName()).isEqualTo("hotcell");
         Graph g = back.graph();

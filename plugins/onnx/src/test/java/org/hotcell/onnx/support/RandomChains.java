@@ -46,8 +46,8 @@ public final class RandomChains {
                 .input("input", ElementType.FLOAT, steps, batch, input)
                 .input("h0", ElementType.FLOAT, 2 * dirs, batch, hidden);
         Map<String, Tensor> feeds = new LinkedHashMap<>();
-        feeds.put("input", random(rnd, steps, batch, input));
-        feeds.put("h0", random(rnd, 2 * dirs, batch, hidden));
+        feeds.put("input", RandomTensors.of(rnd, steps, batch, input));
+        feeds.put("h0", RandomTensors.of(rnd, 2 * dirs, batch, hidden));
         b.initializer("split", Tensor.int64Vector(dirs, dirs));
         b.node("split_h0", "Split", List.of("h0", "split"), List.of("h0_l0", "h0_l1"), Attribute.ofInt("axis", 0));
         String direction = bidirectional ? "bidirectional" : "forward";
@@ -55,9 +55,9 @@ public final class RandomChains {
         int layerInputSize = input;
         for (int layer = 0; layer < 2; layer++) {
             String w = "W" + layer;
-            b.initializer(w, random(rnd, dirs, g * hidden, layerInputSize));
-            b.initializer("R" + layer, random(rnd, dirs, g * hidden, hidden));
-            b.initializer("B" + layer, random(rnd, dirs, 2 * g * hidden));
+            b.initializer(w, RandomTensors.of(rnd, dirs, g * hidden, layerInputSize));
+            b.initializer("R" + layer, RandomTensors.of(rnd, dirs, g * hidden, hidden));
+            b.initializer("B" + layer, RandomTensors.of(rnd, dirs, 2 * g * hidden));
             List<String> outputs = new ArrayList<>(List.of("Y" + layer, "Yh" + layer));
             b.node("rnn" + layer, op, List.of(layerInput, w, "R" + layer, "B" + layer, "", "h0_l" + layer), outputs,
                     Attribute.ofString("direction", direction), Attribute.ofInt("hidden_size", hidden));
@@ -87,9 +87,10 @@ public final class RandomChains {
         ModelBuilder b = new ModelBuilder("tf2onnx").opset(9)
                 .input("x", ElementType.FLOAT, batch, steps, input);
         Map<String, Tensor> feeds = new LinkedHashMap<>();
-        feeds.put("x", random(rnd, batch, steps, input));
-        b.initializer("W", random(rnd, 1, g * hidden, input)).initializer("R", random(rnd, 1, g * hidden, hidden))
-                .initializer("B", random(rnd, 1, 2 * g * hidden));
+        feeds.put("x", RandomTensors.of(rnd, batch, steps, input));
+        b.initializer("W", RandomTensors.of(rnd, 1, g * hidden, input))
+                .initializer("R", RandomTensors.of(rnd, 1, g * hidden, hidden))
+                .initializer("B", RandomTensors.of(rnd, 1, 2 * g * hidden));
         b.node("in_t", "Transpose", List.of("x"), List.of("xt"), Attribute.ofInts("perm", 1, 0, 2));
         b.node("rnn", op, List.of("xt", "W", "R", "B"), List.of("Y", "Y_h"),
                 Attribute.ofString("direction", reverse ? "reverse" : "forward"), Attribute.ofInt("hidden_size", hidden));
@@ -103,17 +104,5 @@ public final class RandomChains {
         return new RandomRecurrentModels.Case("tf2onnx-style seed " + seed + ": " + op + (reverse ? " reverse" : "")
                 + " T=" + steps + " N=" + batch + " I=" + input + " H=" + hidden, b.bytes(), feeds,
                 List.of("seq", "h", "last"));
-    }
-
-    private static Tensor random(Random rnd, int... shape) {
-        int count = 1;
-        for (int d : shape) {
-            count *= d;
-        }
-        float[] data = new float[count];
-        for (int i = 0; i < count; i++) {
-            data[i] = (float) (rnd.nextDouble() - 0.5);
-        }
-        return Tensor.ofFloats(shape, data);
     }
 }

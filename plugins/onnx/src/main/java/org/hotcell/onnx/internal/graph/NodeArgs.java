@@ -3,7 +3,6 @@ package org.hotcell.onnx.internal.graph;
 import java.util.List;
 
 import org.hotcell.core.error.BadModelException;
-import org.hotcell.onnx.ElementType;
 import org.hotcell.onnx.Tensor;
 import org.hotcell.onnx.proto.Attribute;
 import org.hotcell.onnx.proto.AttributeType;
@@ -104,10 +103,5 @@ public final class NodeArgs {
                     + (rank - 1) + "]");
         }
         return (int) (axis < 0 ? axis + rank : axis);
-    }
-
-    /** Whether a tensor is of an integer type. */
-    public static boolean isInteger(Tensor tensor) {
-        return tensor.type() == ElementType.INT32 || tensor.type() == ElementType.INT64;
     }
 }

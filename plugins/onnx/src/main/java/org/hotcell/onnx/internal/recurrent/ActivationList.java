@@ -1,16 +1,14 @@
 package org.hotcell.onnx.internal.recurrent;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.hotcell.core.activation.ActivationSpec;
-import org.hotcell.core.activation.ParamValue;
 import org.hotcell.core.error.HotcellException;
-import org.hotcell.core.error.Names;
 import org.hotcell.onnx.internal.graph.NodeArgs;
+import org.hotcell.onnx.mapping.ActivationFunction;
+import org.hotcell.onnx.mapping.RecurrentAttribute;
+import org.hotcell.onnx.mapping.RecurrentOperator;
 import org.hotcell.onnx.proto.Attribute;
 import org.hotcell.onnx.proto.AttributeType;
 
@@ -19,62 +17,49 @@ import org.hotcell.onnx.proto.AttributeType;
  * {@link ActivationSpec} per function and direction.
  *
  * <p>The ONNX rule: the functions are listed for the forward direction, then for the reverse one. The alpha list
- * is consumed in list order by the functions that take an alpha (LeakyRelu, ThresholdedRelu, Elu, HardSigmoid,
- * ScaledTanh, Affine), the beta list likewise by those that take a beta (HardSigmoid, ScaledTanh, Affine). A
- * function whose value is missing from a list keeps its default. Values become positional parameters: alpha
- * first, then beta ({@code LeakyRelu(0.1)}, {@code HardSigmoid(0.2, 0.5)}).
+ * is consumed in list order by the functions that take an alpha, the beta list likewise by those that take a beta
+ * ({@link ActivationFunction} says which). A function whose value is missing from a list keeps its default.
  */
 final class ActivationList {
-    private static final Set<String> TAKES_ALPHA = Set.of("leakyrelu", "thresholdedrelu", "elu", "hardsigmoid",
-            "scaledtanh", "affine");
-    private static final Set<String> TAKES_BETA = Set.of("hardsigmoid", "scaledtanh", "affine");
 
     private ActivationList() {
     }
 
-    /** The specs, {@code directions * kind.functions()} of them, forward direction first. */
-    static List<ActivationSpec> resolve(NodeArgs args, RecurrentKind kind, int directions) {
-        Attribute listed = args.attribute("activations", AttributeType.STRINGS);
+    /** The specs, {@code directions * operator.slots().size()} of them, forward direction first. */
+    static List<ActivationSpec> resolve(NodeArgs args, RecurrentOperator operator, int directions) {
+        int functions = operator.slots().size();
+        Attribute listed = args.attribute(RecurrentAttribute.ACTIVATIONS.onnxName(), AttributeType.STRINGS);
         List<String> names = new ArrayList<>();
         if (listed == null) {
             for (int d = 0; d < directions; d++) {
-                names.addAll(kind.defaultActivations);
+                for (RecurrentOperator.ActivationSlot slot : operator.slots()) {
+                    names.add(slot.defaultFunction().onnxName());
+                }
             }
-        } else if (listed.strings().size() == kind.functions() * directions) {
+        } else if (listed.strings().size() == functions * directions) {
             names.addAll(listed.strings());
-        } else if (directions == 2 && listed.strings().size() == kind.functions()) {
+        } else if (directions == 2 && listed.strings().size() == functions) {
             // Some writers list the functions once for both directions.
             names.addAll(listed.strings());
             names.addAll(listed.strings());
         } else {
             throw args.fail("attribute 'activations' lists " + listed.strings().size() + " functions "
-                    + listed.strings() + "; " + kind + " with " + directions + " direction(s) needs "
-                    + kind.functions() * directions);
+                    + listed.strings() + "; " + operator + " with " + directions + " direction(s) needs "
+                    + functions * directions);
         }
-        float[] alphas = floats(args, "activation_alpha");
-        float[] betas = floats(args, "activation_beta");
+        float[] alphas = floats(args, RecurrentAttribute.ACTIVATION_ALPHA);
+        float[] betas = floats(args, RecurrentAttribute.ACTIVATION_BETA);
         int nextAlpha = 0;
         int nextBeta = 0;
         List<ActivationSpec> specs = new ArrayList<>();
         for (String name : names) {
-            String key = Names.key(name);
-            List<ParamValue> positional = new ArrayList<>();
-            Map<String, ParamValue> named = new LinkedHashMap<>();
-            boolean hasAlpha = false;
-            if (TAKES_ALPHA.contains(key) && nextAlpha < alphas.length) {
-                positional.add(new ParamValue.Number(alphas[nextAlpha++]));
-                hasAlpha = true;
-            }
-            if (TAKES_BETA.contains(key) && nextBeta < betas.length) {
-                ParamValue beta = new ParamValue.Number(betas[nextBeta++]);
-                if (hasAlpha) {
-                    positional.add(beta);
-                } else {
-                    named.put("beta", beta);
-                }
-            }
+            ActivationFunction function = ActivationFunction.named(name).orElse(null);
+            Float alpha = function != null && function.takesAlpha() && nextAlpha < alphas.length
+                    ? alphas[nextAlpha++] : null;
+            Float beta = function != null && function.takesBeta() && nextBeta < betas.length
+                    ? betas[nextBeta++] : null;
             try {
-                specs.add(new ActivationSpec(name, positional, named));
+                specs.add(ActivationFunction.spec(name, alpha, beta));
             } catch (HotcellException e) {
                 throw args.fail("activation '" + name + "' in attribute 'activations': " + e.getMessage());
             }
@@ -82,8 +67,8 @@ final class ActivationList {
         return specs;
     }
 
-    private static float[] floats(NodeArgs args, String name) {
-        Attribute attribute = args.attribute(name, AttributeType.FLOATS);
-        return attribute == null ? new float[0] : attribute.floats();
+    private static float[] floats(NodeArgs args, RecurrentAttribute attribute) {
+        Attribute value = args.attribute(attribute.onnxName(), AttributeType.FLOATS);
+        return value == null ? new float[0] : value.floats();
     }
 }

@@ -20,6 +20,9 @@ import org.hotcell.onnx.Tensor;
 import org.hotcell.onnx.internal.graph.NodeArgs;
 import org.hotcell.onnx.internal.graph.Op;
 import org.hotcell.onnx.internal.graph.RunContext;
+import org.hotcell.onnx.mapping.RecurrentAttribute;
+import org.hotcell.onnx.mapping.RecurrentInput;
+import org.hotcell.onnx.mapping.RecurrentOperator;
 import org.hotcell.onnx.proto.Attribute;
 import org.hotcell.onnx.proto.AttributeType;
 import org.hotcell.onnx.proto.Node;
@@ -36,35 +39,26 @@ import org.hotcell.onnx.proto.Node;
  * bidirectional (forward, then reverse), else 1.
  */
 public final class RecurrentOp implements Op {
-    private final RecurrentKind kind;
+    private final RecurrentOperator operator;
 
-    private RecurrentOp(RecurrentKind kind) {
-        this.kind = kind;
+    private RecurrentOp(RecurrentOperator operator) {
+        this.operator = operator;
     }
 
-    /** The LSTM operator. */
-    public static Op lstm() {
-        return new RecurrentOp(RecurrentKind.LSTM);
-    }
-
-    /** The GRU operator. */
-    public static Op gru() {
-        return new RecurrentOp(RecurrentKind.GRU);
-    }
-
-    /** The RNN operator. */
-    public static Op rnn() {
-        return new RecurrentOp(RecurrentKind.RNN);
+    /** The op that computes a recurrent operator. */
+    public static Op of(RecurrentOperator operator) {
+        return new RecurrentOp(operator);
     }
 
     @Override
     public List<Tensor> run(Node node, List<Tensor> inputs, RunContext run) {
         NodeArgs args = new NodeArgs(node, inputs);
         checkAttributes(args);
-        if (node.inputs().size() > kind.maxInputs) {
-            throw args.fail("has " + node.inputs().size() + " inputs; " + kind + " takes at most " + kind.maxInputs);
+        int maxInputs = operator.inputs().size();
+        if (node.inputs().size() > maxInputs) {
+            throw args.fail("has " + node.inputs().size() + " inputs; " + operator + " takes at most " + maxInputs);
         }
-        long layoutValue = args.intAttr("layout", 0);
+        long layoutValue = args.intAttr(RecurrentAttribute.LAYOUT.onnxName(), 0);
         if (layoutValue != 0 && layoutValue != 1) {
             throw args.fail("attribute 'layout' is " + layoutValue + "; valid: 0 (time-major) or 1 (batch-major)");
         }
@@ -72,59 +66,60 @@ public final class RecurrentOp implements Op {
         Direction direction = direction(args);
         int dirs = direction.count();
 
-        Tensor x = args.floats(0, "X", 3);
+        Tensor x = args.floats(RecurrentInput.X.slot(), RecurrentInput.X.onnxName(), 3);
         int steps = x.dim(batchMajor ? 1 : 0);
         int batch = x.dim(batchMajor ? 0 : 1);
         int inputSize = x.dim(2);
-        Tensor w = args.floats(1, "W", 3);
-        Tensor r = args.floats(2, "R", 3);
+        Tensor w = args.floats(RecurrentInput.W.slot(), RecurrentInput.W.onnxName(), 3);
+        Tensor r = args.floats(RecurrentInput.R.slot(), RecurrentInput.R.onnxName(), 3);
         int hidden = hiddenSize(args, r);
-        int gh = kind.gates * hidden;
-        expectShape(args, "W", w, dirs, gh, inputSize);
-        expectShape(args, "R", r, dirs, gh, hidden);
+        int gh = operator.gates().size() * hidden;
+        expectShape(args, RecurrentInput.W, w, dirs, gh, inputSize);
+        expectShape(args, RecurrentInput.R, r, dirs, gh, hidden);
         if (x.dim(2) != w.dim(2)) {
             throw args.fail("input X has input size " + inputSize + " (dimension 2 of " + x + ") but W expects "
                     + w.dim(2));
         }
-        Tensor b = optionalFloat(args, 3, "B");
+        Tensor b = optionalFloat(args, RecurrentInput.B);
         if (b != null) {
-            expectShape(args, "B", b, dirs, 2 * gh);
+            expectShape(args, RecurrentInput.B, b, dirs, 2 * gh);
         }
         int[] lengths = sequenceLengths(args, steps, batch);
         int[] stateShape = batchMajor ? new int[] {batch, dirs, hidden} : new int[] {dirs, batch, hidden};
-        Tensor initialH = optionalFloat(args, 5, "initial_h");
+        Tensor initialH = optionalFloat(args, RecurrentInput.INITIAL_H);
         if (initialH != null) {
-            expectShape(args, "initial_h", initialH, stateShape);
+            expectShape(args, RecurrentInput.INITIAL_H, initialH, stateShape);
         }
-        Tensor initialC = kind.hasCellState() ? optionalFloat(args, 6, "initial_c") : null;
+        Tensor initialC = operator.hasCellState() ? optionalFloat(args, RecurrentInput.INITIAL_C) : null;
         if (initialC != null) {
-            expectShape(args, "initial_c", initialC, stateShape);
+            expectShape(args, RecurrentInput.INITIAL_C, initialC, stateShape);
         }
-        Tensor p = kind == RecurrentKind.LSTM ? optionalFloat(args, 7, "P") : null;
+        Tensor p = operator.inputs().contains(RecurrentInput.P) ? optionalFloat(args, RecurrentInput.P) : null;
         if (p != null) {
-            expectShape(args, "P", p, dirs, 3 * hidden);
+            expectShape(args, RecurrentInput.P, p, dirs, 3 * hidden);
         }
         float clip = clip(args);
-        boolean inputForget = flag(args, "input_forget");
-        boolean linearBeforeReset = flag(args, "linear_before_reset");
-        List<ActivationSpec> activations = ActivationList.resolve(args, kind, dirs);
+        boolean inputForget = flag(args, RecurrentAttribute.INPUT_FORGET);
+        boolean linearBeforeReset = flag(args, RecurrentAttribute.LINEAR_BEFORE_RESET);
+        List<ActivationSpec> activations = ActivationList.resolve(args, operator, dirs);
 
         int[] yShape = batchMajor ? new int[] {batch, steps, dirs, hidden} : new int[] {steps, dirs, batch, hidden};
         boolean wantY = node.output(0).isPresent();
         float[] y = wantY ? new float[Tensor.elementCount(node.label() + " output Y",
                 Arrays.stream(yShape).asLongStream().toArray())] : null;
         float[] yh = new float[dirs * batch * hidden];
-        float[] yc = kind.hasCellState() ? new float[dirs * batch * hidden] : null;
+        float[] yc = operator.hasCellState() ? new float[dirs * batch * hidden] : null;
         SequenceBatch xs = new SequenceBatch(x.floats(), 0, steps, batch, inputSize,
                 batchMajor ? Layout.BATCH_MAJOR : Layout.TIME_MAJOR, lengths);
         CellType cellType = cellType(args, run);
         for (int d = 0; d < dirs; d++) {
-            CellSpec.Builder spec = CellSpec.builder(kind.cellType).inputSize(inputSize).hiddenSize(hidden)
+            CellSpec.Builder spec = CellSpec.builder(operator.cellType()).inputSize(inputSize).hiddenSize(hidden)
                     .bias(b != null).peepholes(p != null).clip(clip).inputForget(inputForget)
                     .linearBeforeReset(linearBeforeReset);
-            for (int f = 0; f < kind.functions(); f++) {
-                for (String role : kind.rolesPerFunction.get(f)) {
-                    spec.activation(role, activations.get(d * kind.functions() + f));
+            int functions = operator.slots().size();
+            for (int f = 0; f < functions; f++) {
+                for (String role : operator.slots().get(f).roles()) {
+                    spec.activation(role, activations.get(d * functions + f));
                 }
             }
             CellWeights weights = new CellWeights(
@@ -133,7 +128,7 @@ public final class RecurrentOp implements Op {
                     p == null ? null : slice(p, d, 0, 3 * hidden));
             CellState initial = initialH == null && initialC == null ? null : CellState.of(batch, hidden,
                     initialH == null ? new float[batch * hidden] : stateOf(initialH, d, dirs, batch, hidden, batchMajor),
-                    !kind.hasCellState() ? null : initialC == null ? new float[batch * hidden]
+                    !operator.hasCellState() ? null : initialC == null ? new float[batch * hidden]
                             : stateOf(initialC, d, dirs, batch, hidden, batchMajor));
             boolean reverse = direction == Direction.REVERSE || d == 1;
             ForwardPass pass;
@@ -160,37 +155,30 @@ public final class RecurrentOp implements Op {
     }
 
     private void checkAttributes(NodeArgs args) {
+        List<String> known = operator.attributes().stream().map(RecurrentAttribute::onnxName).sorted().toList();
         for (Attribute attribute : args.node().attributes()) {
-            String name = attribute.name();
-            if (!RecurrentKind.COMMON_ATTRIBUTES.contains(name) && !kind.ownAttributes.contains(name)) {
-                List<String> known = new ArrayList<>(RecurrentKind.COMMON_ATTRIBUTES);
-                known.addAll(kind.ownAttributes);
-                throw args.fail("unknown attribute '" + name + "'; " + kind + " has " + known.stream().sorted().toList());
+            if (!known.contains(attribute.name())) {
+                throw args.fail("unknown attribute '" + attribute.name() + "'; " + operator + " has " + known);
             }
         }
     }
 
     private static Direction direction(NodeArgs args) {
-        Attribute attribute = args.attribute("direction", AttributeType.STRING);
+        Attribute attribute = args.attribute(RecurrentAttribute.DIRECTION.onnxName(), AttributeType.STRING);
         if (attribute == null) {
             return Direction.FORWARD;
         }
-        return switch (attribute.s()) {
-            case "forward" -> Direction.FORWARD;
-            case "reverse" -> Direction.REVERSE;
-            case "bidirectional" -> Direction.BIDIRECTIONAL;
-            default -> throw args.fail("attribute 'direction' is '" + attribute.s()
-                    + "'; valid: forward, reverse, bidirectional");
-        };
+        return RecurrentAttribute.direction(attribute.s()).orElseThrow(() -> args.fail("attribute 'direction' is '"
+                + attribute.s() + "'; valid: " + String.join(", ", RecurrentAttribute.DIRECTION_VALUES)));
     }
 
     private int hiddenSize(NodeArgs args, Tensor r) {
-        Attribute attribute = args.attribute("hidden_size", AttributeType.INT);
+        Attribute attribute = args.attribute(RecurrentAttribute.HIDDEN_SIZE.onnxName(), AttributeType.INT);
         if (attribute == null) {
             return r.dim(2);
         }
         long hidden = attribute.i();
-        if (hidden < 1 || hidden > Tensor.MAX_ELEMENTS / kind.gates) {
+        if (hidden < 1 || hidden > Tensor.MAX_ELEMENTS / operator.gates().size()) {
             throw args.fail("attribute 'hidden_size' is " + hidden + "; it must be a positive size");
         }
         if (hidden != r.dim(2)) {
@@ -199,35 +187,26 @@ public final class RecurrentOp implements Op {
         return (int) hidden;
     }
 
-    private static void expectShape(NodeArgs args, String name, Tensor tensor, int... expected) {
+    private static void expectShape(NodeArgs args, RecurrentInput input, Tensor tensor, int... expected) {
         if (!Arrays.equals(tensor.shape(), expected)) {
-            throw args.fail("input " + name + " ('" + args.node().input(slotOf(args, tensor)).orElse("") + "') has shape "
-                    + Arrays.toString(tensor.shape()) + ", expected " + Arrays.toString(expected));
+            throw args.fail("input " + input.onnxName() + " ('" + args.node().input(input.slot()).orElse("")
+                    + "') has shape " + Arrays.toString(tensor.shape()) + ", expected " + Arrays.toString(expected));
         }
     }
 
-    private static int slotOf(NodeArgs args, Tensor tensor) {
-        for (int i = 0; i < args.node().inputs().size(); i++) {
-            if (args.optional(i) == tensor) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Tensor optionalFloat(NodeArgs args, int slot, String name) {
-        Tensor value = args.optional(slot);
-        return value == null ? null : args.checkFloat(value, slot, name, -1);
+    private static Tensor optionalFloat(NodeArgs args, RecurrentInput input) {
+        Tensor value = args.optional(input.slot());
+        return value == null ? null : args.checkFloat(value, input.slot(), input.onnxName(), -1);
     }
 
     private static int[] sequenceLengths(NodeArgs args, int steps, int batch) {
-        Tensor value = args.optional(4);
+        Tensor value = args.optional(RecurrentInput.SEQUENCE_LENS.slot());
         if (value == null) {
             return null;
         }
         if (value.type().isFloat() || value.rank() != 1 || value.dim(0) != batch) {
-            throw args.fail("input sequence_lens is " + value + ", expected an INT32 vector of the batch size ["
-                    + batch + "]");
+            throw args.fail("input " + RecurrentInput.SEQUENCE_LENS.onnxName() + " is " + value
+                    + ", expected an INT32 vector of the batch size [" + batch + "]");
         }
         int[] lengths = new int[batch];
         for (int n = 0; n < batch; n++) {
@@ -242,7 +221,7 @@ public final class RecurrentOp implements Op {
     }
 
     private static float clip(NodeArgs args) {
-        Attribute attribute = args.attribute("clip", AttributeType.FLOAT);
+        Attribute attribute = args.attribute(RecurrentAttribute.CLIP.onnxName(), AttributeType.FLOAT);
         if (attribute == null) {
             return Float.POSITIVE_INFINITY;
         }
@@ -252,7 +231,8 @@ public final class RecurrentOp implements Op {
         return attribute.f();
     }
 
-    private static boolean flag(NodeArgs args, String name) {
+    private static boolean flag(NodeArgs args, RecurrentAttribute attribute) {
+        String name = attribute.onnxName();
         long value = args.intAttr(name, 0);
         if (value != 0 && value != 1) {
             throw args.fail("attribute '" + name + "' is " + value + "; valid: 0 or 1");
@@ -261,12 +241,15 @@ public final class RecurrentOp implements Op {
     }
 
     private CellType cellType(NodeArgs args, RunContext run) {
+        CellType type;
         try {
-            return run.registry().cellType(kind.cellType);
+            type = run.registry().cellType(operator.cellType());
         } catch (HotcellException e) {
-            throw new BadModelException(args.node().label() + " needs cell type '" + kind.cellType + "': "
+            throw new BadModelException(args.node().label() + " needs cell type '" + operator.cellType() + "': "
                     + e.getMessage(), e);
         }
+        operator.requireGateOrder(type, args.node().label());
+        return type;
     }
 
     /** The floats of direction d's block {@code [from, from+length)} of a tensor whose first axis is D. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.error.BadModelException;
 import org.hotcell.onnx.internal.graph.NodeArgs;
+import org.hotcell.onnx.mapping.RecurrentOperator;
 import org.hotcell.onnx.proto.Attribute;
 import org.hotcell.onnx.proto.Node;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The ONNX rule for activation_alpha and activation_beta: consumed in order by the functions that take them. */
 class ActivationListTest {
 
-    private static List<String> specs(RecurrentKind kind, int directions, Attribute... attributes) {
+    private static List<String> specs(RecurrentOperator kind, int directions, Attribute... attributes) {
         Node node = new Node("n", kind.name(), "", List.of("X", "W", "R"), List.of("Y"), List.of(attributes));
         List<String> out = new ArrayList<>();
         for (ActivationSpec spec : ActivationList.resolve(new NodeArgs(node, List.of()), kind, directions)) {
@@ -27,7 +28,7 @@ class ActivationListTest {
 
     @Test
     void alphasAndBetasGoToTheFunctionsThatTakeThemInListOrder() {
-        List<String> got = specs(RecurrentKind.LSTM, 2,
+        List<String> got = specs(RecurrentOperator.LSTM, 2,
                 Attribute.ofStrings("activations",
                         List.of("HardSigmoid", "LeakyRelu", "Tanh", "Affine", "Sigmoid", "ThresholdedRelu")),
                 Attribute.ofFloats("activation_alpha", 0.5f, 0.25f, 2f, -0.125f),
@@ -38,7 +39,7 @@ class ActivationListTest {
 
     @Test
     void aFunctionPastTheEndOfAListKeepsItsDefault() {
-        List<String> got = specs(RecurrentKind.GRU, 2,
+        List<String> got = specs(RecurrentOperator.GRU, 2,
                 Attribute.ofStrings("activations", List.of("Elu", "ScaledTanh", "HardSigmoid", "Elu")),
                 Attribute.ofFloats("activation_alpha", 1.5f, 0.5f),
                 Attribute.ofFloats("activation_beta", 0.25f, 0.125f));
@@ -48,19 +49,19 @@ class ActivationListTest {
 
     @Test
     void defaultsPerDirectionAndOneListForBoth() {
-        assertThat(specs(RecurrentKind.LSTM, 2)).containsExactly("Sigmoid", "Tanh", "Tanh", "Sigmoid", "Tanh", "Tanh");
-        assertThat(specs(RecurrentKind.RNN, 1)).containsExactly("Tanh");
-        assertThat(specs(RecurrentKind.GRU, 2, Attribute.ofStrings("activations", List.of("Relu", "Softsign"))))
+        assertThat(specs(RecurrentOperator.LSTM, 2)).containsExactly("Sigmoid", "Tanh", "Tanh", "Sigmoid", "Tanh", "Tanh");
+        assertThat(specs(RecurrentOperator.RNN, 1)).containsExactly("Tanh");
+        assertThat(specs(RecurrentOperator.GRU, 2, Attribute.ofStrings("activations", List.of("Relu", "Softsign"))))
                 .containsExactly("Relu", "Softsign", "Relu", "Softsign");
     }
 
     @Test
     void aListOfTheWrongLengthOrABadNameIsNamed() {
-        assertThatThrownBy(() -> specs(RecurrentKind.RNN, 2,
+        assertThatThrownBy(() -> specs(RecurrentOperator.RNN, 2,
                 Attribute.ofStrings("activations", List.of("Tanh", "Tanh", "Tanh"))))
                 .isInstanceOf(BadModelException.class).hasMessageContaining("node 'n' (RNN)")
                 .hasMessageContaining("lists 3 functions").hasMessageContaining("needs 2");
-        assertThatThrownBy(() -> specs(RecurrentKind.RNN, 1, Attribute.ofStrings("activations", List.of("1tanh"))))
+        assertThatThrownBy(() -> specs(RecurrentOperator.RNN, 1, Attribute.ofStrings("activations", List.of("1tanh"))))
                 .isInstanceOf(BadModelException.class).hasMessageContaining("activation '1tanh'");
     }
 }

@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An ONNX {@code ModelProto}: the parts Hotcell reads.
+ * An ONNX {@code ModelProto}: the parts Hotcell reads. Named as ONNX names the message, apart from Hotcell's own
+ * trained models.
  *
  * @param irVersion    the IR version (field 1)
  * @param producerName the tool that wrote the file (field 2)
  * @param opsets       the operator sets imported (field 8)
  * @param graph        the main graph (field 7)
  */
-public record Model(long irVersion, String producerName, List<OpsetId> opsets, Graph graph) {
+public record ModelProto(long irVersion, String producerName, List<OpsetId> opsets, Graph graph) {
 
-    public Model {
+    public ModelProto {
         producerName = producerName == null ? "" : producerName;
         opsets = List.copyOf(opsets);
         Objects.requireNonNull(graph, "graph");
