@@ -11,8 +11,10 @@
 #   --no-build   run what bench/target holds (built earlier with -Ppeers)
 #   --threads    thread counts to measure (default 1,2; --quick: 1)
 #
-# Builds bench and the modules it uses with -Ppeers through the team's Maven lock, then runs
-# org.hotcell.bench.Suite on the JDK 25 under /usr/lib/jvm (never the default java). The suite sets the
+# Environment: HOTCELL_JDK, the JDK to build and run with (default: the JDK 25 under /usr/lib/jvm, never the default
+# java); MVN, the Maven command (default mvn; a command with arguments, or a wrapper script, may stand in).
+#
+# Builds bench and the modules it uses with -Ppeers, then runs org.hotcell.bench.Suite. The suite sets the
 # environment of Deeplearning4j's forks itself (OPENBLAS_CORETYPE from the CPU, OMP_WAIT_POLICY=PASSIVE,
 # OMP_NUM_THREADS = threads). The whole grid takes about 20-30 minutes on 2 cores: run it on an idle machine.
 set -euo pipefail
@@ -41,11 +43,12 @@ for arg in "$@"; do
 done
 
 if (( build )); then
-    echo "run.sh: building bench -Ppeers (waiting for /tmp/hotcell-maven.lock)" >&2
+    echo "run.sh: building bench -Ppeers" >&2
+    read -ra mvn <<< "${MVN:-mvn}"
     # Offline first; online only when a peer jar has never been downloaded on this machine.
-    mvn_build=(mvn -B -q -Ppeers -pl bench -am package -DskipTests)
+    mvn_build=("${mvn[@]}" -B -q -Ppeers -pl bench -am package -DskipTests)
     (cd "$root" && export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH" &&
-        { flock /tmp/hotcell-maven.lock "${mvn_build[@]}" -o || flock /tmp/hotcell-maven.lock "${mvn_build[@]}"; })
+        { "${mvn_build[@]}" -o || "${mvn_build[@]}"; })
 fi
 
 if [[ ! -f "$bench/target/classpath.txt" ]]; then
@@ -56,8 +59,8 @@ if [[ ! -d "$bench/target/classes/org/hotcell/bench/peers" ]]; then
     echo "run.sh: warning: peers not compiled (build with -Ppeers); ONNX Runtime and DL4J will be missing" >&2
 fi
 
-# Run from a private copy: other builds in this tree (a reactor mvn verify) rebuild bench/target and the
-# modules' jars, which must not change under a run that lasts half an hour. Jars from ~/.m2 stay put.
+# Run from a private copy: a build in this tree while the suite runs (a reactor mvn verify) would rebuild
+# bench/target and the modules' jars under a run that lasts half an hour. Jars from ~/.m2 stay put.
 work="$(mktemp -d /tmp/hotcell-bench.XXXXXX)"
 mkdir -p "$work/lib" "$work/out"
 cp -r "$bench/target/classes" "$work/classes"

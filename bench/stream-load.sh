@@ -6,7 +6,7 @@
 #   bench/stream-load.sh [StreamLoad options, e.g. --threads 8 --levels 1,10,1000,100000 --steps 20000]
 #
 # It builds nothing but `./hotcell build`, and only when the runtime or the load tool is missing or older than
-# its sources; with HOTCELL_MVN_LOCK set the build runs under `flock /tmp/hotcell-mvn.lock`.
+# its sources.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,11 +28,7 @@ stale() {
 }
 if stale; then
   echo "stream-load: building (./hotcell build)..." >&2
-  if [ -n "${HOTCELL_MVN_LOCK:-}" ]; then
-    flock /tmp/hotcell-mvn.lock ./hotcell build
-  else
-    ./hotcell build
-  fi
+  ./hotcell build
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hotcell-stream-load.XXXXXX")"
@@ -111,7 +107,7 @@ result="bench/results/$(date +%F)-stream-load.md"
   echo "- Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores" \
     "($(lscpu | sed -n 's/^Thread(s) per core: *//p') thread(s) per core), $(free -g | awk '/^Mem:/ {print $2}') GB;" \
     "JDK $("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.version = //p')."
-  echo "- Load average (1, 5, 15 min) before: $load_before; after: $load_after (other builds may have run)."
+  echo "- Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "- Server: ${server_kind}${jetty_log:+; log: \`$jetty_log\`}; \`$running_line\`"
   echo "- Git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- runtime core plugins || echo ', runtime or plugins with uncommitted changes')."
   cat "$out"

@@ -21,8 +21,7 @@
 # Needs `mvn install` of Hotcell first (the bundles, hotcell-features and hotcell-example-embedding in ~/.m2;
 # hotcell-example-streaming too for --streaming).
 # Environment: JAVA_HOME (a JDK 21+; otherwise found as ../../hotcell finds one), HOTCELL_KARAF_JMX_PORT (the
-# loopback port of the JMX agent KarafMBeans.java starts, default 9098), HOTCELL_MVN_LOCK (a file to hold with
-# flock around mvn, where other builds share the machine).
+# loopback port of the JMX agent KarafMBeans.java starts, default 9098), MVN (the Maven command, default mvn).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -119,7 +118,7 @@ stop_karaf() {
 stop_karaf   # one left running by an earlier --keep
 
 mvn_run() {
-  if [ -n "${HOTCELL_MVN_LOCK:-}" ]; then flock "$HOTCELL_MVN_LOCK" mvn "$@"; else mvn "$@"; fi
+  ${MVN:-mvn} "$@"
 }
 tarball="$target/apache-karaf-$karaf_version.tar.gz"
 if [ ! -f "$tarball" ]; then

@@ -14,15 +14,23 @@ import org.hotcell.core.cell.CellWeights;
 import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.error.InvalidSpecException;
 import org.hotcell.core.registry.PluginRegistry;
+import org.hotcell.runtime.models.BackendChoice;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code hotcell bench}: times Hotcell alone on one shape, forward inference over a whole sequence, and prints
- * {@code median_ms=<value>} as its last line. A quick check, not a substitute for the JMH suite in bench/,
- * which measures the peers in the same run.
+ * {@code median_ms=<value>} as its last line.
+ *
+ * <p>It measures what a user has installed: any cell type, activation (a plugin's too) and backend the registry
+ * serves, any input and hidden size, in the user's own JVM, with a plain warm-up and timing loop, for a quick
+ * answer to "how fast is this configuration here". The JMH suite in {@code bench/} ({@code bench/run.sh}) measures
+ * something else: a fixed grid of LSTM and GRU shapes with the standard activations, in forked JVMs, each
+ * benchmark checked against another engine before it is timed, side by side with ONNX Runtime and
+ * Deeplearning4j. The product does not depend on JMH or the peers, so the two share no code.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times forward inference of one recurrent layer on one shape.",
@@ -32,8 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cell", defaultValue = "lstm", description = "cell type (default: ${DEFAULT-VALUE})")
-    String cell;
+    @Mixin
+    private CellTypeOption cell = new CellTypeOption();
 
     @Option(names = "--seq", defaultValue = "25", description = "steps T (default: ${DEFAULT-VALUE})")
     int seq;
@@ -47,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "512", description = "hidden size H (default: ${DEFAULT-VALUE})")
     int hidden;
 
-    @Option(names = "--threads", defaultValue = "1", description = "backend threads (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    private ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--candidate", description = "candidate activation (LSTM, GRU), e.g. relu; default tanh")
     String candidate;
@@ -59,8 +67,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gate", description = "gate activation (LSTM, GRU); default sigmoid")
     String gate;
 
-    @Option(names = "--backend", description = "backend name; default: the highest-ranked available")
-    String backendName;
+    @Option(names = "--backend", paramLabel = "<backendName>", converter = BackendOption.Converter.class,
+            description = "backend name; default: the highest-ranked available")
+    BackendChoice backend = BackendChoice.AUTO;
 
     @Option(names = "--seconds", defaultValue = "3", description = "measuring time (default: ${DEFAULT-VALUE})")
     double seconds;
@@ -74,21 +83,20 @@ final class BenchCommand implements Callable<Integer> {
         Flags.requirePositive("--batch", batch);
         Flags.requirePositive("--input", input);
         Flags.requirePositive("--hidden", hidden);
-        Flags.requirePositive("--threads", threads);
+        threads.check();
         if (!(seconds > 0) || !(warmup >= 0)) {
             throw new InvalidSpecException("--seconds must be positive and --warmup not negative, got " + seconds
                     + " and " + warmup);
         }
         PluginRegistry registry = PluginRegistry.discover();
-        Backend backend = (backendName == null ? registry.defaultBackend() : registry.backend(backendName))
-                .withThreads(threads);
-        CellType type = registry.cellType(cell);
+        Backend computing = backend.resolve(registry).withThreads(threads.count());
+        CellType type = registry.cellType(cell.name());
         CellSpec.Builder builder = CellSpec.builder(type.name()).inputSize(input).hiddenSize(hidden);
         setRole(type, builder, "candidate", candidate);
         setRole(type, builder, "output", output);
         setRole(type, builder, "gate", gate);
         CellSpec cellSpec = builder.build();
-        Cell bound = type.create(cellSpec, randomWeights(type, cellSpec), registry, backend);
+        Cell bound = type.create(cellSpec, randomWeights(type, cellSpec), registry, computing);
 
         SplittableRandom random = new SplittableRandom(1);
         float[] x = new float[seq * batch * input];
@@ -118,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "cell=%s T=%d N=%d I=%d H=%d roles=%s backend=%s%n", type.name(), seq, batch, input,
-                hidden, cellSpec.activations(), backend.describe());
+                hidden, cellSpec.activations(), computing.describe());
         out.printf(Locale.ROOT, "runs=%d min_ms=%.4f p90_ms=%.4f gflops=%.2f%n", count, sorted[0],
                 sorted[(int) Math.min(count - 1, Math.round(0.9 * (count - 1)))], flops / (median * 1e6));
         out.printf(Locale.ROOT, "median_ms=%.4f%n", median);
@@ -130,10 +138,7 @@ final class BenchCommand implements Callable<Integer> {
         if (specText == null) {
             return;
         }
-        if (type.role(role).isEmpty()) {
-            throw new InvalidSpecException("cell type '" + type.name() + "' has no role '" + role + "'; its roles are "
-                    + type.roles().stream().map(r -> r.name()).toList());
-        }
+        Flags.requireRole("", type, role);
         builder.activation(role, specText);
     }
 

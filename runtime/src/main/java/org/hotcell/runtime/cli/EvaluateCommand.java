@@ -11,12 +11,12 @@ import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.io.ModelFiles;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.task.Task;
-import org.hotcell.model.task.Tasks;
 import org.hotcell.model.train.DataChecks;
 import org.hotcell.model.train.Evaluation;
 import org.hotcell.model.train.Trainer;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,38 +35,31 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "a directory written by train --save")
     Path modelDirectory;
 
-    @Option(names = "--task", defaultValue = "adding", description = "adding, copy or sine (default: ${DEFAULT-VALUE})")
-    String task;
-
-    @Option(names = "--length", defaultValue = "50",
-            description = "sequence length (adding, sine) or delay (copy) (default: ${DEFAULT-VALUE})")
-    int length;
+    @Mixin
+    private TaskOptions task = new TaskOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "the seed train used (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--test-size", defaultValue = "1000", description = "test sequences (default: ${DEFAULT-VALUE})")
-    int testSize;
-
-    @Option(names = "--backend", description = "compute backend by name; default: the best installed")
-    String backendName;
+    @Mixin
+    private BackendOption backend = new BackendOption();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Flags.requirePositive("--length", length);
-        Flags.requirePositive("--test-size", testSize);
+        task.checkLength();
+        task.checkTestSize();
         PluginRegistry registry = PluginRegistry.discover();
         Model model = ModelFiles.load(modelDirectory, registry);
-        Task chosen = Tasks.create(task, length);
+        Task chosen = task.create();
         ShapeMismatchException.check("model input size for task " + chosen.name(), model.spec().inputSize(),
                 chosen.inputSize());
         ShapeMismatchException.check("model output size for task " + chosen.name(), model.spec().head().outputs(),
                 chosen.outputSize());
-        Backend backend = backendName == null ? registry.defaultBackend() : registry.backend(backendName);
-        var test = Trainer.testSet(chosen, seed, testSize);
+        Backend computing = backend.resolve(registry);
+        var test = Trainer.testSet(chosen, seed, task.testSize());
         DataChecks.requireFinite(test, "test set");
-        Evaluation evaluation = new Trainer(registry, backend).evaluate(model, chosen.loss(), test,
+        Evaluation evaluation = new Trainer(registry, computing).evaluate(model, chosen.loss(), test,
                 chosen.reportsAccuracy());
         out.println("model:     " + modelDirectory + ", " + model.parameters().scalarCount() + " parameters");
         out.println("task:      " + chosen.describe());

@@ -1,5 +1,6 @@
 package org.hotcell.runtime.cli;
 
+import org.hotcell.core.cell.CellType;
 import org.hotcell.core.error.InvalidSpecException;
 
 /** Checks of command-line values that every command shares, with messages that name the flag. */
@@ -11,6 +12,17 @@ final class Flags {
     static void requirePositive(String flag, long value) {
         if (value < 1) {
             throw new InvalidSpecException(flag + " must be at least 1, got " + value);
+        }
+    }
+
+    /**
+     * @param context what the message starts with, e.g. {@code "--gate: "}, or empty
+     * @throws InvalidSpecException when {@code type} has no role {@code role}; the message lists the roles it has
+     */
+    static void requireRole(String context, CellType type, String role) {
+        if (type.role(role).isEmpty()) {
+            throw new InvalidSpecException(context + "cell type '" + type.name() + "' has no role '" + role
+                    + "'; its roles are " + type.roles().stream().map(r -> r.name()).toList());
         }
     }
 }

@@ -9,9 +9,27 @@ public final class Main {
     private Main() {
     }
 
+    /** The simple logger's level for Jetty's loggers, unless the JVM was given one. */
+    static final String JETTY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
+
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        quietJetty();
         System.exit(run(args));
+    }
+
+    /**
+     * Jetty's INFO lines (its version and build on start, then {@code Started} and {@code Stopped} for the server
+     * and its connector) say nothing that {@code hotcell run}'s own {@code HTTP API on http://127.0.0.1:PORT/api/}
+     * line does not, so the launcher shows Jetty's warnings and errors only. A system property, because that is
+     * how SLF4J's simple logger is configured; set by the process's entry point, before Jetty makes its loggers
+     * (the simple logger reads a logger's level when the logger is made), and never by a library class, so that a
+     * program embedding the HTTP API keeps its own logging. A {@code -D} of the same name wins.
+     */
+    static void quietJetty() {
+        if (System.getProperty(JETTY_LOG_LEVEL) == null) {
+            System.setProperty(JETTY_LOG_LEVEL, "warn");
+        }
     }
 
     /** Runs the command line and returns its exit status (0 ok, 1 failed, 2 usage error). */

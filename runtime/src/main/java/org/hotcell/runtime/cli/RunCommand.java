@@ -68,9 +68,9 @@ final class RunCommand implements Callable<Integer> {
             + "provider is refused, with a warning naming both.")
     java.util.Set<String> allowOverride = new java.util.TreeSet<>();
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Backend for models: auto (highest rank), simd "
-            + "or reference. Default: ${DEFAULT-VALUE}.")
-    String backend = "auto";
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", converter = BackendOption.Converter.class,
+            description = "Backend for models: auto (highest rank), simd or reference. Default: ${DEFAULT-VALUE}.")
+    BackendChoice backend;
 
     @Option(names = "--poll-ms", paramLabel = "MS", description = "How often the directories are checked. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -116,8 +116,8 @@ final class RunCommand implements Callable<Integer> {
         TrustPolicy policy = (trust == null ? TrustPolicy.allowAll() : TrustPolicy.read(trust))
                 .allowingOverridesBy(allowOverride);
         Duration poll = Duration.ofMillis(Math.max(10, pollMillis));
-        HotcellConfig config = new HotcellConfig(pluginsDir, models.toAbsolutePath().normalize(), port,
-                new BackendChoice(backend), poll, streams);
+        HotcellConfig config = new HotcellConfig(pluginsDir, models.toAbsolutePath().normalize(), port, backend, poll,
+                streams);
         PluginHost host = plain ? LayerHost.start(pluginsDir, policy, poll)
                 : FelixHost.start(FelixOptions.fromBuild(pluginsDir, policy).withPoll(poll));
         Injector injector = Guice.createInjector(new HotcellModule(config, host));

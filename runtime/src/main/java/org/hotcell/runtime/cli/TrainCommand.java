@@ -30,13 +30,13 @@ import org.hotcell.model.spec.LayerSpec;
 import org.hotcell.model.spec.ModelSize;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.task.Task;
-import org.hotcell.model.task.Tasks;
 import org.hotcell.model.train.Trainer;
 import org.hotcell.model.train.TrainingConfig;
 import org.hotcell.model.train.TrainingListener;
 import org.hotcell.model.train.TrainingResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,15 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", defaultValue = "adding", description = "adding, copy or sine (default: ${DEFAULT-VALUE})")
-    String task;
+    @Mixin
+    private TaskOptions task = new TaskOptions();
 
-    @Option(names = "--length", defaultValue = "50",
-            description = "sequence length (adding, sine) or delay (copy) (default: ${DEFAULT-VALUE})")
-    int length;
-
-    @Option(names = "--cell", defaultValue = "lstm", description = "cell type (default: ${DEFAULT-VALUE})")
-    String cell;
+    @Mixin
+    private CellTypeOption cell = new CellTypeOption();
 
     @Option(names = "--hidden", defaultValue = "64", description = "units per layer and direction (default: ${DEFAULT-VALUE})")
     int hidden;
@@ -118,14 +114,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bptt", description = "truncated BPTT in windows of this many steps (default: full BPTT)")
     Integer bptt;
 
-    @Option(names = "--test-size", defaultValue = "1000", description = "test sequences (default: ${DEFAULT-VALUE})")
-    int testSize;
+    @Mixin
+    private BackendOption backend = new BackendOption();
 
-    @Option(names = "--backend", description = "compute backend by name; default: the best installed")
-    String backendName;
-
-    @Option(names = "--threads", defaultValue = "1", description = "backend threads (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    private ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--workers", defaultValue = "1",
             description = "threads that each take a share of every batch (default: ${DEFAULT-VALUE})")
@@ -149,15 +142,15 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         checkCounts();
         PluginRegistry registry = PluginRegistry.discover();
-        Task chosen = Tasks.create(task, length);
-        ModelSpec modelSpec = modelSpec(chosen, registry.cellType(cell));
+        Task chosen = task.create();
+        ModelSpec modelSpec = modelSpec(chosen, registry.cellType(cell.name()));
         // Before any weight or batch is allocated: what training keeps must fit this JVM. (T is --length: the copy
         // task's sequences are a few steps longer, which the spare copy in TRAINING_COPIES covers.)
+        int length = task.length();
         long kept = ModelSize.trainingActivations(modelSpec, registry::cellType, length, (long) batch * workers)
-                + (long) testSize * length * (chosen.inputSize() + chosen.outputSize()) * Float.BYTES;
+                + (long) task.testSize() * length * (chosen.inputSize() + chosen.outputSize()) * Float.BYTES;
         ModelSize.check(modelSpec, registry::cellType, ModelSize.TRAINING_COPIES, kept, l -> "--hidden");
-        Backend backend = (backendName == null ? registry.defaultBackend() : registry.backend(backendName))
-                .withThreads(threads);
+        Backend computing = backend.resolve(registry).withThreads(threads.count());
         Model model = Model.initialize(modelSpec, registry::cellType, seed);
         ModelFiles.checkPlugins(modelSpec, registry);
         if (onnx != null) {
@@ -170,16 +163,16 @@ final class TrainCommand implements Callable<Integer> {
             default -> throw new InvalidSpecException("optimizer '" + optimizer + "' is not one of adam, sgd");
         };
         int window = bptt == null ? 0 : bptt;
-        TrainingConfig config = new TrainingConfig(steps, batch, seed, clip, window, testSize, workers);
+        TrainingConfig config = new TrainingConfig(steps, batch, seed, clip, window, task.testSize(), workers);
         out.println("task:      " + chosen.describe());
-        out.println("model:     " + describe(modelSpec, registry.cellType(cell)) + ", "
+        out.println("model:     " + describe(modelSpec, registry.cellType(cell.name())) + ", "
                 + model.parameters().scalarCount() + " parameters");
         out.println("training:  " + steps + " steps of " + batch + ", " + method.describe() + ", clip " + clip
                 + (window > 0 ? ", truncated BPTT window " + window : ", full BPTT") + ", seed " + seed
                 + (workers > 1 ? ", " + workers + " workers" : ""));
-        out.println("backend:   " + backend.describe());
+        out.println("backend:   " + computing.describe());
         out.flush();
-        Trainer trainer = new Trainer(registry, backend);
+        Trainer trainer = new Trainer(registry, computing);
         long start = System.nanoTime();
         TrainingListener listener = quiet ? null : new TrainProgress(System.err);
         TrainingResult result;
@@ -218,13 +211,13 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Every count a flag sets is at least 1; {@code --bptt}, when given, too (leave it out for full BPTT). */
     private void checkCounts() {
-        Flags.requirePositive("--length", length);
+        task.checkLength();
         Flags.requirePositive("--hidden", hidden);
         Flags.requirePositive("--layers", layers);
         Flags.requirePositive("--steps", steps);
         Flags.requirePositive("--batch", batch);
-        Flags.requirePositive("--test-size", testSize);
-        Flags.requirePositive("--threads", threads);
+        task.checkTestSize();
+        threads.check();
         Flags.requirePositive("--workers", workers);
         if (bptt != null) {
             Flags.requirePositive("--bptt (leave it out for full BPTT)", bptt);
@@ -253,10 +246,7 @@ final class TrainCommand implements Callable<Integer> {
         if (text == null) {
             return;
         }
-        if (type.role(role).isEmpty()) {
-            throw new InvalidSpecException(option + ": cell type '" + type.name() + "' has no role '" + role
-                    + "'; its roles are " + type.roles().stream().map(r -> r.name()).toList());
-        }
+        Flags.requireRole(option + ": ", type, role);
         activations.put(role, ActivationSpec.parse(text));
     }
 

@@ -28,6 +28,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void backendAutoIsTheBestInstalledAsItIsForRun() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = new CommandLine(new HotcellCommand());
+        commandLine.setOut(new PrintWriter(out));
+        assertThat(commandLine.execute("bench", "--seq", "2", "--batch", "1", "--input", "3", "--hidden", "4",
+                "--seconds", "0.05", "--warmup", "0", "--backend", "auto")).isZero();
+        assertThat(out.toString().lines().findFirst().orElseThrow()).contains("backend=simd");
+    }
+
+    @Test
     void aRoleTheCellLacksIsNamed() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new HotcellCommand());

@@ -2,38 +2,17 @@ package org.hotcell.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MainTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void versionNamesTheReleaseTheJavaAndTheVectorApi() {
         assertThat(Main.run("--version")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.out())
                 .containsPattern("hotcell \\d+\\.\\d+\\.\\d+")
                 .contains("Java " + Runtime.version())
                 .contains("Vector API: present");
@@ -42,12 +21,31 @@ class MainTest {
     @Test
     void helpListsTheUsageAndExitsZero() {
         assertThat(Main.run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: hotcell").contains("--version");
+        assertThat(console.out()).contains("Usage: hotcell").contains("--version");
+    }
+
+    @Test
+    void theLauncherQuietsJettysInfoLinesUnlessTheJvmWasGivenALevel() {
+        String given = System.getProperty(Main.JETTY_LOG_LEVEL);
+        try {
+            System.clearProperty(Main.JETTY_LOG_LEVEL);
+            Main.quietJetty();
+            assertThat(System.getProperty(Main.JETTY_LOG_LEVEL)).isEqualTo("warn");
+            System.setProperty(Main.JETTY_LOG_LEVEL, "debug");
+            Main.quietJetty();
+            assertThat(System.getProperty(Main.JETTY_LOG_LEVEL)).isEqualTo("debug");
+        } finally {
+            if (given == null) {
+                System.clearProperty(Main.JETTY_LOG_LEVEL);
+            } else {
+                System.setProperty(Main.JETTY_LOG_LEVEL, given);
+            }
+        }
     }
 
     @Test
     void anUnknownOptionIsAUsageErrorNamingIt() {
         assertThat(Main.run("--frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--frobnicate'");
+        assertThat(console.err()).contains("Unknown option: '--frobnicate'");
     }
 }

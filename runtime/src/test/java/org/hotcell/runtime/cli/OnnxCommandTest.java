@@ -2,11 +2,8 @@ package org.hotcell.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +12,8 @@ import java.util.stream.Stream;
 import org.hotcell.onnx.ElementType;
 import org.hotcell.onnx.Tensor;
 import org.hotcell.onnx.npy.Npy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,19 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the exact interface the project is checked through.
  */
 class OnnxCommandTest {
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private static Path caseDir(String name) throws URISyntaxException {
         return Path.of(OnnxCommandTest.class.getResource("/onnx/" + name).toURI());
@@ -51,7 +36,7 @@ class OnnxCommandTest {
         Path dir = caseDir(name);
         int status = Main.run("onnx", "run", dir.resolve("model.onnx").toString(),
                 "--inputs", dir.resolve("inputs").toString(), "--outputs", out.resolve("new").toString());
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(status).as(console.err()).isZero();
         List<Path> expected;
         try (Stream<Path> files = Files.list(dir.resolve("expected"))) {
             expected = files.sorted().toList();
@@ -78,7 +63,7 @@ class OnnxCommandTest {
         }
         int status = Main.run("onnx", "run", dir.resolve("model.onnx").toString(), "--inputs", inputs.toString(),
                 "--outputs", tmp.resolve("out").toString());
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(status).as(console.err()).isZero();
         Tensor yc = Npy.read(tmp.resolve("out").resolve("Y_c.npy"));
         assertThat(yc.shape()).isEqualTo(Npy.read(dir.resolve("expected").resolve("Y_c.npy")).shape());
     }
@@ -90,7 +75,7 @@ class OnnxCommandTest {
                 "--inputs", Files.createDirectories(tmp.resolve("empty")).toString(),
                 "--outputs", tmp.resolve("out").toString());
         assertThat(status).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("(RNN)").contains("required input X")
+        assertThat(console.err()).contains("(RNN)").contains("required input X")
                 .contains("HC-BAD-MODEL");
     }
 
@@ -101,6 +86,6 @@ class OnnxCommandTest {
         int status = Main.run("onnx", "run", model.toString(), "--inputs", tmp.toString(), "--outputs",
                 tmp.resolve("out").toString());
         assertThat(status).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.onnx").contains("truncated");
+        assertThat(console.err()).contains("broken.onnx").contains("truncated");
     }
 }

@@ -1,11 +1,10 @@
 package org.hotcell.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotcell.runtime.cli.LaunchedRun.get;
+import static org.hotcell.runtime.cli.LaunchedRun.post;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.hotcell.runtime.testing.Await;
-import org.hotcell.runtime.testing.Launcher;
 import org.hotcell.runtime.testing.ModelFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * over the whole sequence does.
  */
 class StreamsCrashIT {
-    private static final Pattern PORT = Pattern.compile("HTTP API on http://127\\.0\\.0\\.1:(\\d+)/");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 8;
     private static final int STREAMS_PER_CLIENT = 4;
@@ -55,8 +48,8 @@ class StreamsCrashIT {
         ModelFixtures.writeSpec(models, "per_step", ModelFixtures.rnnSpec("tanh", "per_step"));
         Path state = work.resolve("state");
 
-        Process first = start(plugins, models, state, work.resolve("first.log"));
-        String base = base(first, work.resolve("first.log"));
+        LaunchedRun first = start(plugins, models, state, work.resolve("first.log"));
+        String base = awaitModel(first);
         int streams = CLIENTS * STREAMS_PER_CLIENT;
         AtomicIntegerArray answered = new AtomicIntegerArray(streams);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -90,8 +83,7 @@ class StreamsCrashIT {
             return true;
         });
         Thread.sleep(500);
-        first.destroyForcibly();
-        first.waitFor();
+        first.kill();
         running.set(false);
         for (Thread thread : clients) {
             thread.join(10_000);
@@ -102,10 +94,10 @@ class StreamsCrashIT {
         }
         System.out.printf("killed after %,d answered steps on %d streams%n", total, streams);
 
-        Process second = start(plugins, models, state, work.resolve("second.log"));
+        LaunchedRun second = start(plugins, models, state, work.resolve("second.log"));
         try {
-            String again = base(second, work.resolve("second.log"));
-            assertThat(Files.readString(work.resolve("second.log"))).contains("(" + streams + " streams kept)");
+            String again = awaitModel(second);
+            assertThat(second.log()).contains("(" + streams + " streams kept)");
             for (int k = 0; k < streams; k++) {
                 JsonNode info = JSON.readTree(get(again + "models/per_step/streams/s" + k).body());
                 int kept = info.get("steps").asInt();
@@ -117,8 +109,7 @@ class StreamsCrashIT {
                 assertThat(next).as("stream %d, step %d", k, kept).isEqualTo(whole.get(kept));
             }
         } finally {
-            second.destroy();
-            second.waitFor();
+            second.stop();
         }
     }
 
@@ -139,46 +130,17 @@ class StreamsCrashIT {
         return post(base + "models/per_step/streams/s" + k + "/step", "{\"inputs\": [" + input(k, t) + "]}");
     }
 
-    private static Process start(Path plugins, Path models, Path state, Path log) throws IOException {
-        return new ProcessBuilder(command(plugins, models, state)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-    }
-
-    private static String base(Process process, Path log) {
-        Await.until("the HTTP port in the log", Duration.ofSeconds(30),
-                () -> PORT.matcher(read(log)).find() || !process.isAlive());
-        Matcher port = PORT.matcher(read(log));
-        assertThat(port.find()).as(read(log)).isTrue();
-        String base = "http://127.0.0.1:" + port.group(1) + "/api/";
-        Await.until("the model available", Duration.ofSeconds(30),
-                () -> get(base + "models").body().contains("\"available\":true"));
-        return base;
-    }
-
-    /** The command RunCommandIT runs, with the state directory and the reference backend. */
-    private static List<String> command(Path plugins, Path models, Path state) throws IOException {
-        return Launcher.command("run", "--plugins", plugins.toString(), "--models", models.toString(), "--state",
+    /** {@code hotcell run} on the state directory, on the reference backend. */
+    private static LaunchedRun start(Path plugins, Path models, Path state, Path log) throws IOException {
+        return LaunchedRun.start(log, "--plugins", plugins.toString(), "--models", models.toString(), "--state",
                 state.toString(), "--port", "0", "--poll-ms", "100", "--backend", "reference");
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static HttpResponse<String> get(String uri) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<String> post(String uri, String body) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    /** The API's base URI, once the model is available. */
+    private static String awaitModel(LaunchedRun run) {
+        String base = run.awaitApi();
+        Await.until("the model available", Duration.ofSeconds(30),
+                () -> get(base + "models").body().contains("\"available\":true"));
+        return base;
     }
 }
