@@ -43,9 +43,9 @@ public final class RegistryBridge implements AutoCloseable {
     /** A bridge that will feed {@code registry} from the services {@code context} sees, once {@link #open}ed. */
     public RegistryBridge(BundleContext context, PluginRegistry registry) {
         this.registry = registry;
-        trackers.add(track(context, ActivationFactory.class, ProviderKind.ACTIVATION));
-        trackers.add(track(context, CellType.class, ProviderKind.CELL_TYPE));
-        trackers.add(track(context, Backend.class, ProviderKind.BACKEND));
+        for (ProviderKind kind : ProviderKind.values()) {
+            trackers.add(track(context, kind.type(), kind));
+        }
     }
 
     /** Starts tracking; services already registered are added now. */
@@ -118,7 +118,7 @@ public final class RegistryBridge implements AutoCloseable {
                 Tracked tracked = new Tracked(service, reference.getBundle().getBundleId(), description);
                 provided.computeIfAbsent(tracked.bundleId, id -> new CopyOnWriteArrayList<>()).add(tracked.description);
                 origins.put(tracked.bundleId, origin(reference.getBundle()));
-                registry.add(service, origin(reference.getBundle()));
+                registry.add(kind, service, origin(reference.getBundle()));
                 return tracked;
             }
 
@@ -144,11 +144,6 @@ public final class RegistryBridge implements AutoCloseable {
     }
 
     private static String describe(ProviderKind kind, Object service) {
-        List<String> names = new ArrayList<>(switch (kind) {
-            case ACTIVATION -> new TreeSet<>(((ActivationFactory) service).names());
-            case CELL_TYPE -> List.of(((CellType) service).name());
-            case BACKEND -> List.of(((Backend) service).name());
-        });
-        return kind.word() + " " + String.join(", ", names);
+        return kind.word() + " " + String.join(", ", new TreeSet<>(kind.names(service)));
     }
 }

@@ -110,11 +110,6 @@ public record ActivationSpec(String name, List<ParamValue> positional, Map<Strin
                 + (value == null ? "none" : value.text()));
     }
 
-    /** This spec with the name replaced, parameters kept (used to map aliases onto canonical names). */
-    public ActivationSpec withName(String newName) {
-        return new ActivationSpec(newName, positional, named);
-    }
-
     /** The text form: {@code name} or {@code name(p0, p1, key=value, ...)}. */
     @Override
     public String toString() {

@@ -109,7 +109,7 @@ public final class PluginRegistry implements Registry {
     public List<Refusal> refusals() {
         List<Refusal> list = new ArrayList<>();
         for (Entry entry : refused) {
-            list.add(new Refusal(entry.kind, namesOf(entry.kind, entry.provider), entry.origin, entry.conflict));
+            list.add(new Refusal(entry.kind, entry.kind.names(entry.provider), entry.origin, entry.conflict));
         }
         return list;
     }
@@ -119,19 +119,27 @@ public final class PluginRegistry implements Registry {
      * class once. Returns what was added, so that a host can remove it again.
      */
     public List<Object> addAll(ModuleLayer layer, ClassLoader loader) {
+        return addAll(layer, loader, type -> true);
+    }
+
+    /**
+     * {@link #addAll(ModuleLayer, ClassLoader)} for the providers whose class {@code own} accepts: ServiceLoader also
+     * finds the providers of a layer's parents and of a class loader's parents, which a plugin jar's loader must
+     * leave alone.
+     */
+    List<Object> addAll(ModuleLayer layer, ClassLoader loader, Predicate<Class<?>> own) {
         Set<String> seen = new LinkedHashSet<>();
         for (Entry entry : entries) {
             seen.add(entry.provider.getClass().getName());
         }
         List<Object> added = new ArrayList<>();
         for (ProviderKind kind : ProviderKind.values()) {
-            Class<?> service = serviceOf(kind);
             List<ServiceLoader<?>> loaders = new ArrayList<>();
             if (layer != null) {
-                loaders.add(ServiceLoader.load(layer, service));
+                loaders.add(ServiceLoader.load(layer, kind.type()));
             }
             if (loader != null) {
-                loaders.add(ServiceLoader.load(service, loader));
+                loaders.add(ServiceLoader.load(kind.type(), loader));
             }
             for (ServiceLoader<?> serviceLoader : loaders) {
                 Iterator<?> providers = serviceLoader.iterator();
@@ -149,8 +157,8 @@ public final class PluginRegistry implements Registry {
                         LOG.warn("skipped a {} provider: {}", kind.word(), describe(broken));
                         continue;
                     }
-                    if (seen.add(instance.getClass().getName())) {
-                        add(instance, originOf(instance.getClass()));
+                    if (own.test(instance.getClass()) && seen.add(instance.getClass().getName())) {
+                        add(kind, instance, originOf(instance.getClass()));
                         added.add(instance);
                     }
                 }
@@ -159,26 +167,43 @@ public final class PluginRegistry implements Registry {
         return added;
     }
 
+    /** {@link #add(ProviderKind, Object, String)} for an activation factory. */
+    public boolean add(ActivationFactory factory, String origin) {
+        return add(ProviderKind.ACTIVATION, factory, origin);
+    }
+
+    /** {@link #add(ProviderKind, Object, String)} for a cell type. */
+    public boolean add(CellType cellType, String origin) {
+        return add(ProviderKind.CELL_TYPE, cellType, origin);
+    }
+
+    /** {@link #add(ProviderKind, Object, String)} for a backend. */
+    public boolean add(Backend backend, String origin) {
+        return add(ProviderKind.BACKEND, backend, origin);
+    }
+
     /**
-     * Adds a provider (an {@link ActivationFactory}, {@link CellType} or {@link Backend}), unless another origin
-     * serves one of its names and the override policy does not allow its origin to take it: then the provider is
-     * refused (see the class comment), and gets its names once their owner is removed.
+     * Adds a provider of {@code kind}, unless another origin serves one of its names and the override policy does
+     * not allow its origin to take it: then the provider is refused (see the class comment), and gets its names
+     * once their owner is removed. For hosts that get providers by kind (a service tracker per
+     * {@link ProviderKind#type()}); code that holds a typed provider calls the typed overloads.
      *
      * @param origin names the bundle or module it comes from, for logs and errors
      * @return whether it serves now
+     * @throws IllegalArgumentException when {@code provider} does not implement {@code kind}'s interface
      */
-    public synchronized boolean add(Object provider, String origin) {
+    public synchronized boolean add(ProviderKind kind, Object provider, String origin) {
         Objects.requireNonNull(origin, "origin");
-        ProviderKind kind = kindOf(provider);
+        kind.require(provider);
         String conflict = conflict(kind, provider, origin);
         if (conflict != null && !mayOverride.test(origin)) {
             refused.add(new Entry(kind, provider, origin, conflict));
             LOG.warn("refused {} {} from {}: {}; the operator may allow {} to take names over", kind.word(),
-                    String.join(", ", new TreeSet<>(namesOf(kind, provider))), origin, conflict, origin);
+                    String.join(", ", new TreeSet<>(kind.names(provider))), origin, conflict, origin);
             return false;
         }
         entries.add(new Entry(kind, provider, origin));
-        fire(new RegistryEvent(RegistryEvent.Change.ADDED, kind, namesOf(kind, provider), origin));
+        fire(new RegistryEvent(RegistryEvent.Change.ADDED, kind, kind.names(provider), origin));
         return true;
     }
 
@@ -190,7 +215,7 @@ public final class PluginRegistry implements Registry {
         refused.removeIf(entry -> entry.provider == provider);
         for (Entry entry : entries) {
             if (entry.provider == provider && entries.remove(entry)) {
-                fire(new RegistryEvent(RegistryEvent.Change.REMOVED, entry.kind, namesOf(entry.kind, provider),
+                fire(new RegistryEvent(RegistryEvent.Change.REMOVED, entry.kind, entry.kind.names(provider),
                         entry.origin));
                 retryRefused();
                 return true;
@@ -203,10 +228,10 @@ public final class PluginRegistry implements Registry {
         for (Entry waiting : List.copyOf(refused)) {
             if (conflict(waiting.kind, waiting.provider, waiting.origin) == null && refused.remove(waiting)) {
                 LOG.info("{} {} from {} serves now: the provider it was refused for has gone", waiting.kind.word(),
-                        String.join(", ", new TreeSet<>(namesOf(waiting.kind, waiting.provider))), waiting.origin);
+                        String.join(", ", new TreeSet<>(waiting.kind.names(waiting.provider))), waiting.origin);
                 entries.add(new Entry(waiting.kind, waiting.provider, waiting.origin));
                 fire(new RegistryEvent(RegistryEvent.Change.ADDED, waiting.kind,
-                        namesOf(waiting.kind, waiting.provider), waiting.origin));
+                        waiting.kind.names(waiting.provider), waiting.origin));
             }
         }
     }
@@ -327,7 +352,7 @@ public final class PluginRegistry implements Registry {
         String key = Names.key(name);
         Entry found = null;
         for (Entry entry : entries) {
-            if (entry.kind == kind && namesOf(kind, entry.provider).stream().anyMatch(n -> Names.key(n).equals(key))) {
+            if (entry.kind == kind && kind.names(entry.provider).stream().anyMatch(n -> Names.key(n).equals(key))) {
                 found = entry;
             }
         }
@@ -340,7 +365,7 @@ public final class PluginRegistry implements Registry {
         Set<String> taken = new LinkedHashSet<>();
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry entry = entries.get(i);
-            if (entry.kind == kind && taken.add(Names.key(namesOf(kind, entry.provider).iterator().next()))) {
+            if (entry.kind == kind && taken.add(Names.key(kind.names(entry.provider).iterator().next()))) {
                 result.add(type.cast(entry.provider));
             }
         }
@@ -358,44 +383,15 @@ public final class PluginRegistry implements Registry {
         }
     }
 
-    private static Set<String> namesOf(ProviderKind kind, Object provider) {
-        return switch (kind) {
-            case ACTIVATION -> ((ActivationFactory) provider).names();
-            case CELL_TYPE -> Set.of(((CellType) provider).name());
-            case BACKEND -> Set.of(((Backend) provider).name());
-        };
-    }
-
     /** Every name a lookup can reach the provider by: an activation factory's aliases too. */
     private static Set<String> claimed(ProviderKind kind, Object provider) {
         if (kind != ProviderKind.ACTIVATION) {
-            return namesOf(kind, provider);
+            return kind.names(provider);
         }
         ActivationFactory factory = (ActivationFactory) provider;
         Set<String> all = new LinkedHashSet<>(factory.names());
         all.addAll(factory.aliases().keySet());
         return all;
-    }
-
-    private static ProviderKind kindOf(Object provider) {
-        if (provider instanceof ActivationFactory) {
-            return ProviderKind.ACTIVATION;
-        }
-        if (provider instanceof CellType) {
-            return ProviderKind.CELL_TYPE;
-        }
-        if (provider instanceof Backend) {
-            return ProviderKind.BACKEND;
-        }
-        throw new IllegalArgumentException("not a Hotcell provider: " + provider);
-    }
-
-    private static Class<?> serviceOf(ProviderKind kind) {
-        return switch (kind) {
-            case ACTIVATION -> ActivationFactory.class;
-            case CELL_TYPE -> CellType.class;
-            case BACKEND -> Backend.class;
-        };
     }
 
     private static String describe(Throwable error) {

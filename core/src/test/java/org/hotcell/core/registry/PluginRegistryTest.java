@@ -93,7 +93,8 @@ class PluginRegistryTest {
 
     @Test
     void somethingThatIsNoProviderIsRefused() {
-        assertThatThrownBy(() -> new PluginRegistry().add("a string", "x"))
+        // The typed overloads make this a compile error; the by-kind entry of service trackers checks at run time.
+        assertThatThrownBy(() -> new PluginRegistry().add(ProviderKind.ACTIVATION, "a string", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a Hotcell provider");
     }
 }

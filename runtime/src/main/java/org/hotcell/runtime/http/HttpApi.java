@@ -41,7 +41,7 @@ import org.hotcell.core.error.PluginUnavailableException;
 import org.hotcell.core.error.ShapeMismatchException;
 import org.hotcell.core.registry.ProviderKind;
 import org.hotcell.core.registry.Registry;
-import org.hotcell.runtime.models.Batch;
+import org.hotcell.runtime.models.InputBatch;
 import org.hotcell.runtime.models.ModelNotFoundException;
 import org.hotcell.runtime.models.ModelService;
 import org.hotcell.runtime.models.ModelStatus;
@@ -123,12 +123,6 @@ public final class HttpApi implements AutoCloseable {
     static final Duration DRAIN_TIME = Duration.ofSeconds(60);
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
-
-    static {
-        // Jetty's start and stop lines at INFO say nothing the API's own line does not; its warnings still show.
-        String quiet = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
-        System.setProperty(quiet, System.getProperty(quiet, "warn"));
-    }
 
     private final Server server;
     private final ServerConnector connector;
@@ -314,13 +308,13 @@ public final class HttpApi implements AutoCloseable {
         }
         if (resource.equals("models") && parts.size() == 4 && parts.get(3).equals("infer")) {
             requireMethod(method, "POST", exchange);
-            Batch inputs = InputsJson.sequences(json, body(exchange));
+            InputBatch inputs = InputsJson.sequences(json, body(exchange));
             return outputs(models.infer(parts.get(2), inputs));
         }
         if (resource.equals("models") && parts.size() == 6 && parts.get(3).equals("streams")
                 && parts.get(5).equals("step")) {
             requireMethod(method, "POST", exchange);
-            Batch inputs = InputsJson.step(json, body(exchange));
+            InputBatch inputs = InputsJson.step(json, body(exchange));
             return outputs(models.step(parts.get(2), parts.get(4), inputs));
         }
         if (resource.equals("models") && parts.size() >= 4 && parts.get(3).equals("streams")) {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hotcell.runtime.models.Batch;
+import org.hotcell.core.cell.SequenceBatch;
+import org.hotcell.runtime.models.InputBatch;
 
 /**
  * Reads the {@code "inputs"} of a request body: {@code N x T x I} nested arrays for inference, {@code N x I} for a
@@ -17,12 +18,13 @@ final class InputsJson {
     }
 
     /** {@code {"inputs": [[[...]]]}}: N sequences of T steps of I numbers each. */
-    static Batch sequences(ObjectMapper json, byte[] body) {
+    static InputBatch sequences(ObjectMapper json, byte[] body) {
         JsonNode inputs = inputs(json, body);
         int n = inputs.size();
         int t = -1;
         int features = -1;
-        float[] data = null;
+        InputBatch batch = null;
+        SequenceBatch rows = null;
         for (int item = 0; item < n; item++) {
             JsonNode steps = array(inputs.get(item), "inputs[" + item + "]", "an array of steps");
             if (t < 0) {
@@ -42,20 +44,23 @@ final class InputsJson {
                     if (features == 0) {
                         throw bad(at + " is empty; a step needs at least one feature");
                     }
-                    data = new float[Math.multiplyExact(Math.multiplyExact(n, t), features)];
+                    batch = new InputBatch(new float[Math.multiplyExact(Math.multiplyExact(n, t), features)], n, t,
+                            features);
+                    rows = batch.sequences();
                 } else if (row.size() != features) {
                     throw bad(at + " has " + row.size() + " features but inputs[0][0] has " + features);
                 }
+                int offset = rows.rowOffset(step, item);
                 for (int i = 0; i < features; i++) {
-                    data[(item * t + step) * features + i] = number(row.get(i), at + "[" + i + "]");
+                    rows.data()[offset + i] = number(row.get(i), at + "[" + i + "]");
                 }
             }
         }
-        return new Batch(data, n, t, features);
+        return batch;
     }
 
     /** {@code {"inputs": [[...]]}}: one step of I numbers for each of N items. */
-    static Batch step(ObjectMapper json, byte[] body) {
+    static InputBatch step(ObjectMapper json, byte[] body) {
         JsonNode inputs = inputs(json, body);
         int n = inputs.size();
         int features = -1;
@@ -76,7 +81,7 @@ final class InputsJson {
                 data[item * features + i] = number(row.get(i), at + "[" + i + "]");
             }
         }
-        return new Batch(data, n, 1, features);
+        return new InputBatch(data, n, 1, features);
     }
 
     private static JsonNode inputs(ObjectMapper json, byte[] body) {

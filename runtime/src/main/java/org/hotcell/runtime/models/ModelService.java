@@ -22,7 +22,7 @@ public interface ModelService {
      * @throws org.hotcell.core.error.PluginFaultException         when a plugin misbehaved during this call
      * @throws org.hotcell.core.error.ShapeMismatchException       when the inputs do not fit the model
      */
-    Outputs infer(String model, Batch inputs);
+    Outputs infer(String model, InputBatch inputs);
 
     /**
      * Advances stream {@code stream} of a model by one step per batch item ({@code inputs} has T = 1), from the
@@ -31,7 +31,7 @@ public interface ModelService {
      *
      * @throws org.hotcell.runtime.streams.TooManyStreamsException when the stream is new and the capacity is reached
      */
-    Outputs step(String model, String stream, Batch inputs);
+    Outputs step(String model, String stream, InputBatch inputs);
 
     /** The streams of every model: their lifecycle, limits and state export and import. */
     HostedStreams streams();

@@ -2,6 +2,9 @@ package org.hotcell.runtime.models;
 
 import java.util.Arrays;
 
+import org.hotcell.core.cell.Layout;
+import org.hotcell.core.cell.SequenceBatch;
+
 /**
  * What a model computed: {@code [N, O]} for a last-step readout (and for a streaming step), {@code [N, T, O]}
  * for a per-step readout, row-major.
@@ -13,6 +16,24 @@ public record Outputs(float[] data, int[] shape) {
 
     public Outputs {
         shape = shape.clone();
+    }
+
+    /**
+     * Per-step outputs {@code [N, T, O]} from one row of O floats per step and item, laid out as {@code rows} says
+     * (the network answers time-major); the rows are copied batch-major.
+     */
+    static Outputs perStep(SequenceBatch rows) {
+        int n = rows.batch();
+        int t = rows.steps();
+        int o = rows.features();
+        SequenceBatch batchMajor = new SequenceBatch(new float[n * t * o], 0, t, n, o, Layout.BATCH_MAJOR, null);
+        for (int item = 0; item < n; item++) {
+            for (int step = 0; step < t; step++) {
+                System.arraycopy(rows.data(), rows.rowOffset(step, item), batchMajor.data(),
+                        batchMajor.rowOffset(step, item), o);
+            }
+        }
+        return new Outputs(batchMajor.data(), new int[] {n, t, o});
     }
 
     @Override

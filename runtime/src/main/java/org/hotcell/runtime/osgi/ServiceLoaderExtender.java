@@ -8,12 +8,12 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 
-import org.hotcell.core.activation.ActivationFactory;
 import org.hotcell.core.backend.Backend;
-import org.hotcell.core.cell.CellType;
+import org.hotcell.core.registry.ProviderKind;
 import org.hotcell.osgi.RegistryBridge;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -44,7 +44,8 @@ final class ServiceLoaderExtender extends BundleTracker<List<ServiceRegistration
     /** The manifest header by which a bundle opts out of registration by this extender. */
     static final String OPT_OUT_HEADER = "Hotcell-Services";
 
-    private static final List<Class<?>> SERVICES = List.of(ActivationFactory.class, CellType.class, Backend.class);
+    private static final List<Class<?>> SERVICES =
+            Arrays.stream(ProviderKind.values()).map(ProviderKind::type).toList();
 
     private final java.util.function.Predicate<Bundle> refused;
 

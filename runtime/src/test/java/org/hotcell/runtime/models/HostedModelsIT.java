@@ -123,7 +123,7 @@ class HostedModelsIT {
     void streamingStepsGiveWhatAWholeSequenceGives() throws IOException {
         ModelFixtures.writeSpec(models, "per_step", ModelFixtures.rnnSpec("tanh", "per_step"));
         Await.until("per_step model", () -> hosted.models().stream().anyMatch(m -> m.name().equals("per_step")));
-        Batch batch = ModelFixtures.batch();
+        InputBatch batch = ModelFixtures.batch();
         Outputs whole = hosted.infer("per_step", batch);
         assertThat(whole.shape()).containsExactly(2, 4, 2);
         for (int t = 0; t < 4; t++) {
@@ -131,7 +131,7 @@ class HostedModelsIT {
             for (int n = 0; n < 2; n++) {
                 System.arraycopy(batch.data(), (n * 4 + t) * 2, step, n * 2, 2);
             }
-            Outputs out = hosted.step("per_step", "s1", new Batch(step, 2, 1, 2));
+            Outputs out = hosted.step("per_step", "s1", new InputBatch(step, 2, 1, 2));
             for (int n = 0; n < 2; n++) {
                 for (int o = 0; o < 2; o++) {
                     assertThat(out.data()[n * 2 + o]).as("item %d step %d output %d", n, t, o)
@@ -179,7 +179,7 @@ class HostedModelsIT {
             throws Exception {
         drop("1.0.0", 2f);
         Await.until("k=2 serves", () -> computes(2f));
-        Batch batch = ModelFixtures.batch();
+        InputBatch batch = ModelFixtures.batch();
         float[] two = ModelFixtures.expectedScaled(2f, batch);
         float[] three = ModelFixtures.expectedScaled(3f, batch);
         AtomicBoolean running = new AtomicBoolean(true);

@@ -33,7 +33,7 @@ class PersistedStreamsTest {
     @Timeout(180)
     void tenThousandStreamsOnDiskThenARestartAndTheFirstContinuesExactly() throws Exception {
         ModelFixtures.writeSpec(models, "per_step", ModelFixtures.rnnSpec("tanh", "per_step"));
-        Batch whole = ModelFixtures.batch();
+        InputBatch whole = ModelFixtures.batch();
         float[] expected;
         try (HostedModels hosted = start()) {
             expected = hosted.infer("per_step", whole).data();
@@ -57,7 +57,7 @@ class PersistedStreamsTest {
     @Test
     void aRebuiltModelKeepsItsStreamsWhileItsLayerSizesMatch() throws Exception {
         ModelFixtures.writeSpec(models, "m", ModelFixtures.rnnSpec("tanh", "per_step"));
-        Batch whole = ModelFixtures.batch();
+        InputBatch whole = ModelFixtures.batch();
         try (HostedModels hosted = start()) {
             hosted.step("m", "s", stepOf(whole, 0));
             float[] before = hosted.infer("m", whole).data();

@@ -29,7 +29,7 @@ class TenThousandStreamsTest {
         ModelFixtures.writeSpec(models, "per_step", ModelFixtures.rnnSpec("tanh", "per_step"));
         try (HostedModels hosted = HostedModels.start(PluginRegistry.discover(), models,
                 new BackendChoice("reference"), Duration.ofHours(1))) {
-            Batch whole = ModelFixtures.batch(); // N=2, T=4, I=2
+            InputBatch whole = ModelFixtures.batch(); // N=2, T=4, I=2
             float[] expected = hosted.infer("per_step", whole).data(); // [N, T, O], one fresh run
             hosted.step("per_step", "first", stepOf(whole, 0));
             hosted.step("per_step", "first", stepOf(whole, 1));
@@ -50,14 +50,14 @@ class TenThousandStreamsTest {
     }
 
     /** Step t of every item of an N x T x I batch, as an N x 1 x I batch. */
-    static Batch stepOf(Batch whole, int t) {
+    static InputBatch stepOf(InputBatch whole, int t) {
         int n = whole.batch();
         int i = whole.features();
         float[] data = new float[n * i];
         for (int item = 0; item < n; item++) {
             System.arraycopy(whole.data(), (item * whole.steps() + t) * i, data, item * i, i);
         }
-        return new Batch(data, n, 1, i);
+        return new InputBatch(data, n, 1, i);
     }
 
     /** The [N, O] outputs at step t of per-step outputs [N, T=4, O=2]. */
@@ -71,7 +71,7 @@ class TenThousandStreamsTest {
 
     @Test
     void stepOfPicksTheRightFloats() {
-        Batch whole = ModelFixtures.batch();
+        InputBatch whole = ModelFixtures.batch();
         assertThat(stepOf(whole, 3).data()).containsExactly(Arrays.copyOfRange(whole.data(), 6, 8)[0],
                 whole.data()[7], whole.data()[14], whole.data()[15]);
     }

@@ -12,14 +12,12 @@ import org.hotcell.core.activation.ActivationFactory;
 import org.hotcell.core.activation.ActivationParameter;
 import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
-import org.hotcell.core.cell.Layout;
-import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.io.ModelSpecJson;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.net.Network;
 import org.hotcell.model.spec.ModelSpec;
-import org.hotcell.runtime.models.Batch;
+import org.hotcell.runtime.models.InputBatch;
 
 /**
  * Model specs for the tests and an independent oracle: the same model computed in this JVM with the class-path
@@ -50,23 +48,22 @@ public final class ModelFixtures {
     }
 
     /** A fixed N=2, T=4, I=2 batch. */
-    public static Batch batch() {
+    public static InputBatch batch() {
         float[] data = new float[2 * 4 * 2];
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) Math.sin(0.7 * i) * 0.8f;
         }
-        return new Batch(data, 2, 4, 2);
+        return new InputBatch(data, 2, 4, 2);
     }
 
     /** What the last-step RNN spec with activation {@code k * x} computes for {@code inputs}, on the reference backend. */
-    public static float[] expectedScaled(float k, Batch inputs) {
+    public static float[] expectedScaled(float k, InputBatch inputs) {
         PluginRegistry registry = PluginRegistry.discover();
         registry.add(new Scaled(k), "test oracle");
         ModelSpec spec = ModelSpecJson.read(rnnSpec("scaled", "last_step"), "oracle");
         Model model = Model.initialize(spec, registry::cellType, SEED);
         Network network = Network.build(model, registry::cellType, registry, registry.backend("reference"));
-        return network.predict(new SequenceBatch(inputs.data(), 0, inputs.steps(), inputs.batch(), inputs.features(),
-                Layout.BATCH_MAJOR, null));
+        return network.predict(inputs.sequences());
     }
 
     /** The oracle's activation: {@code k * x} under the name {@code scaled}. */

@@ -1,2 +1,2 @@
-/** Activation plugin jars from {@code --plugins DIR}: a module layer per modular jar, else META-INF/services. */
+/** Activation plugin jars from {@code --plugins DIR}, loaded by hotcell-core's {@code PluginJar}. */
 package org.hotcell.study.internal.plugin;
