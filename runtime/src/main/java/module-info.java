@@ -2,14 +2,14 @@
 module org.hotcell.runtime {
     // @Version on exported packages: read by bnd at build time only.
     requires static org.osgi.annotation.versioning;
-    requires org.hotcell.core;
+    requires transitive org.hotcell.core;
     requires org.hotcell.onnx;
-    requires org.hotcell.model;
+    requires transitive org.hotcell.model;
     requires org.hotcell.study;
     requires info.picocli;
     requires org.slf4j;
     requires java.logging;
-    requires org.apache.felix.framework;
+    requires transitive org.apache.felix.framework;
     requires org.hotcell.osgi;
     requires com.fasterxml.jackson.databind;
     requires org.eclipse.jetty.server;

@@ -1,9 +1,8 @@
 /**
  * The standard recurrent cells: LSTM, GRU and simple RNN with ONNX (opset 14) semantics, one activation per
- * role, forward over sequences, streaming steps and backpropagation through time; plus recurrent layers
- * (one or two directions, merged) and stacks of them. API: {@code org.hotcell.cells}
- * ({@link org.hotcell.cells.StandardCells}) and {@code org.hotcell.cells.layer}; the cell types themselves are
- * found as {@link org.hotcell.core.cell.CellType} services.
+ * role, forward over sequences, streaming steps and backpropagation through time. API: {@code org.hotcell.cells}
+ * ({@link org.hotcell.cells.StandardCells}); the cell types themselves are found as {@link
+ * org.hotcell.core.cell.CellType} services. Layers and stacks of cells are the library {@code org.hotcell.layers}.
  */
 module org.hotcell.cells {
     // @Version on exported packages: read by bnd at build time only.
@@ -11,7 +10,6 @@ module org.hotcell.cells {
     requires transitive org.hotcell.core;
 
     exports org.hotcell.cells;
-    exports org.hotcell.cells.layer;
 
     provides org.hotcell.core.cell.CellType with
             org.hotcell.cells.internal.lstm.LstmCellType,

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hotcell study}: the activation study (examples/activation-study). This class only turns options into a
+ * {@code hotcell study}: the activation study (study). This class only turns options into a
  * {@link StudyRequest}; the study module does the rest.
  */
 @Command(name = "study", mixinStandardHelpOptions = true,

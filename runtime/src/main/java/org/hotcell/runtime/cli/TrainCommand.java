@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.hotcell.cells.layer.MergeMode;
+import org.hotcell.layers.MergeMode;
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.cell.CellOptions;

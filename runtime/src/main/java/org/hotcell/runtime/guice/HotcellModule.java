@@ -22,6 +22,9 @@ import org.hotcell.runtime.plugin.PluginHost;
  *
  * <p>The caller starts the plugin host and closes it (and the model service) when done; the module only wires.
  */
+// Guice is an automatic module, which a module cannot re-export: a host that installs this module requires Guice
+// itself (it makes the injector), so the superclass is visible to it anyway.
+@SuppressWarnings("exports")
 public final class HotcellModule extends AbstractModule {
     private final HotcellConfig config;
     private final PluginHost host;

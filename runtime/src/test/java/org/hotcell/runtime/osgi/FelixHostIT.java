@@ -111,9 +111,10 @@ class FelixHostIT {
             main.putValue("Bundle-SymbolicName", "org.example.unresolvable");
             main.putValue("Bundle-Version", "1.0.0");
             main.putValue("Import-Package", "org.example.absent");
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(file,
+            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream bundle = new JarOutputStream(file,
                     manifest)) {
                 // The manifest is the whole bundle.
+                bundle.flush();
             }
             Await.until("the unresolvable bundle logged", Duration.ofSeconds(20), () -> capturedErr
                     .toString(StandardCharsets.UTF_8).contains("org.example.absent"));
@@ -156,8 +157,9 @@ class FelixHostIT {
                     Manifest manifest = new Manifest();
                     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
                     try (OutputStream file = Files.newOutputStream(temp);
-                         JarOutputStream ignored = new JarOutputStream(file, manifest)) {
+                         JarOutputStream out = new JarOutputStream(file, manifest)) {
                         // A jar, but no bundle.
+                        out.flush();
                     }
                 }
             }

@@ -1,0 +1,15 @@
+package org.hotcell.layers;
+
+import java.util.List;
+
+import org.hotcell.core.cell.CellGradients;
+
+/**
+ * What {@link RecurrentLayer#backward} returns.
+ *
+ * @param dx         the loss gradient with respect to the layer's input, in the input's layout, summed over
+ *                   directions
+ * @param directions each direction's cell gradients (weights and initial state), forward direction first
+ */
+public record LayerGradients(float[] dx, List<CellGradients> directions) {
+}

@@ -1,0 +1,225 @@
+package org.hotcell.model.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.hotcell.layers.LayerGradients;
+import org.hotcell.layers.RecurrentLayer;
+import org.hotcell.layers.RecurrentStack;
+import org.hotcell.layers.StackGradients;
+import org.hotcell.layers.StackPass;
+import org.hotcell.core.activation.ActivationSource;
+import org.hotcell.core.backend.Backend;
+import org.hotcell.core.cell.Cell;
+import org.hotcell.core.cell.CellGradients;
+import org.hotcell.core.cell.CellState;
+import org.hotcell.core.cell.CellType;
+import org.hotcell.core.cell.CellWeights;
+import org.hotcell.core.cell.Layout;
+import org.hotcell.core.cell.SequenceBatch;
+import org.hotcell.core.error.ShapeMismatchException;
+import org.hotcell.model.param.ParameterNames;
+import org.hotcell.model.param.Parameters;
+import org.hotcell.model.spec.LayerSpec;
+import org.hotcell.model.spec.ModelSpec;
+import org.hotcell.model.spec.Readout;
+
+/**
+ * A model bound for computing: a {@link RecurrentStack} of the cells plugin's layers, one {@link Cell} per layer
+ * and direction made through the cell types and activations installed now, and the dense head. Built for one set
+ * of weight values: cells pack their weights when made, so after an update build again (cheap next to a
+ * training step).
+ *
+ * <p>Forward: the stack (each layer reading the merged output of the one below, time-major), then the head over
+ * every step's row or over each sequence's last valid row. Backward: the head, then the stack's BPTT; the cell
+ * gradients are gathered under the model's tensor names.
+ */
+public final class Network {
+    private final Model model;
+    private final RecurrentStack stack;
+    private final DenseHead head;
+
+    private Network(Model model, RecurrentStack stack, DenseHead head) {
+        this.model = model;
+        this.stack = stack;
+        this.head = head;
+    }
+
+    /**
+     * Builds the cells of every layer and direction of {@code model}.
+     *
+     * @param cellTypes   finds a cell type by name, usually {@code registry::cellType}
+     * @param activations resolves each role's activation, usually the registry (or a {@link CachedActivations})
+     * @throws org.hotcell.core.error.UnknownCellTypeException   when a layer's cell type is not installed
+     * @throws org.hotcell.core.error.UnknownActivationException when an activation is not installed
+     */
+    public static Network build(Model model, Function<String, CellType> cellTypes, ActivationSource activations,
+                                Backend backend) {
+        ModelSpec spec = model.spec();
+        List<RecurrentLayer> layers = new ArrayList<>();
+        for (int l = 0; l < spec.layers().size(); l++) {
+            LayerSpec layer = spec.layers().get(l);
+            CellType type = cellTypes.apply(layer.cellType());
+            Cell first = type.create(model.cellSpec(l), model.cellWeights(l, 0), activations, backend);
+            layers.add(switch (layer.direction()) {
+                case FORWARD -> RecurrentLayer.forward(first);
+                case REVERSE -> RecurrentLayer.reverse(first);
+                case BIDIRECTIONAL -> RecurrentLayer.bidirectional(first,
+                        type.create(model.cellSpec(l), model.cellWeights(l, 1), activations, backend), layer.merge());
+            });
+        }
+        return new Network(model, RecurrentStack.of(layers), new DenseHead(backend, spec.topSize(),
+                spec.head().outputs()));
+    }
+
+    /** The model this network computes with. */
+    public Model model() {
+        return model;
+    }
+
+    /** The recurrent layers. */
+    public RecurrentStack stack() {
+        return stack;
+    }
+
+    /**
+     * Runs the model over a batch.
+     *
+     * @param x         {@code [T, N, inputSize]} in either layout, with optional lengths
+     * @param initial   per layer the state of each direction (as {@link NetworkPass#lastStates()} gives), or null
+     *                  for zeros
+     * @param keepTrace keep what {@link #backward} needs
+     */
+    public NetworkPass forward(SequenceBatch x, List<List<CellState>> initial, boolean keepTrace) {
+        ModelSpec spec = model.spec();
+        ShapeMismatchException.check("features per step of the model input", x.features(), spec.inputSize());
+        float[] input = timeMajor(x);
+        SequenceBatch batch = new SequenceBatch(input, 0, x.steps(), x.batch(), x.features(), Layout.TIME_MAJOR,
+                x.lengths());
+        StackPass pass = stack.forward(batch, initial, keepTrace);
+        int steps = x.steps();
+        int n = x.batch();
+        int top = spec.topSize();
+        float[] y = pass.y();
+        int[] readRows = null;
+        float[] headInput;
+        int rows;
+        if (spec.head().readout() == Readout.PER_STEP) {
+            headInput = y;
+            rows = steps * n;
+        } else {
+            readRows = new int[n];
+            headInput = new float[n * top];
+            for (int item = 0; item < n; item++) {
+                int length = x.length(item);
+                if (length < 1) {
+                    throw new ShapeMismatchException("sequence " + item + " has length " + length
+                            + "; a last-step readout needs at least one step");
+                }
+                readRows[item] = length - 1;
+                System.arraycopy(y, ((length - 1) * n + item) * top, headInput, item * top, top);
+            }
+            rows = n;
+        }
+        Parameters p = model.parameters();
+        float[] output = head.forward(headInput, rows, p.get(ParameterNames.HEAD + "W").data(),
+                p.get(ParameterNames.HEAD + "b").data());
+        return new NetworkPass(input, pass, headInput, readRows, output, rows);
+    }
+
+    /**
+     * Backpropagation through the whole model.
+     *
+     * @param pass    a forward pass made with {@code keepTrace}
+     * @param dOutput the loss gradient with respect to {@code pass.output()}
+     * @return the loss gradient with respect to every parameter, named as in {@link Model#parameters()}
+     */
+    public Parameters backward(NetworkPass pass, float[] dOutput) {
+        ModelSpec spec = model.spec();
+        Parameters grads = model.parameters().zerosLike();
+        StackGradients stackGradients = stackBackward(pass, dOutput, grads);
+        for (int l = 0; l < spec.layers().size(); l++) {
+            LayerGradients layer = stackGradients.layers().get(l);
+            for (int d = 0; d < layer.directions().size(); d++) {
+                CellGradients g = layer.directions().get(d);
+                copyInto(Model.weightsOf(grads, spec, l, d), g.dWeights());
+            }
+        }
+        return grads;
+    }
+
+    /**
+     * The loss gradient with respect to the states a pass started from: per layer, each direction's
+     * {@code dL/dh} and (for a cell with one) {@code dL/dc}. Run on the part of a sequence after step t, started
+     * from the state the first t steps left, it gives the gradient with respect to the state at step t: how much
+     * of the loss still reaches back that far (the study's gradient-flow probe).
+     *
+     * @param pass    a forward pass made with {@code keepTrace}
+     * @param dOutput the loss gradient with respect to {@code pass.output()}
+     */
+    public List<List<CellState>> initialStateGradients(NetworkPass pass, float[] dOutput) {
+        StackGradients stackGradients = stackBackward(pass, dOutput, model.parameters().zerosLike());
+        List<List<CellState>> states = new ArrayList<>();
+        for (LayerGradients layer : stackGradients.layers()) {
+            states.add(layer.directions().stream().map(CellGradients::dInitial).toList());
+        }
+        return states;
+    }
+
+    /** The head's backward (into {@code grads}), then the stack's BPTT. */
+    private StackGradients stackBackward(NetworkPass pass, float[] dOutput, Parameters grads) {
+        ModelSpec spec = model.spec();
+        Parameters p = model.parameters();
+        float[] dHeadInput = head.backward(pass.headInput(), pass.rows(), p.get(ParameterNames.HEAD + "W").data(),
+                dOutput, grads.get(ParameterNames.HEAD + "W").data(), grads.get(ParameterNames.HEAD + "b").data());
+        int steps = pass.steps();
+        int n = pass.batch();
+        int top = spec.topSize();
+        float[] dTop;
+        if (spec.head().readout() == Readout.PER_STEP) {
+            dTop = dHeadInput;
+        } else {
+            dTop = new float[steps * n * top];
+            for (int item = 0; item < n; item++) {
+                System.arraycopy(dHeadInput, item * top, dTop, (pass.readRows()[item] * n + item) * top, top);
+            }
+        }
+        return stack.backward(pass.stack(), dTop, null);
+    }
+
+    /** Runs forward without a trace and returns the head's output. */
+    public float[] predict(SequenceBatch x) {
+        return forward(x, null, false).output();
+    }
+
+    private static void copyInto(CellWeights into, CellWeights from) {
+        copy(into.w(), from.w());
+        copy(into.r(), from.r());
+        copy(into.wBias(), from.wBias());
+        copy(into.rBias(), from.rBias());
+        copy(into.peepholes(), from.peepholes());
+    }
+
+    private static void copy(float[] into, float[] from) {
+        if (into != null && from != null) {
+            System.arraycopy(from, 0, into, 0, into.length);
+        }
+    }
+
+    /** The input as a contiguous time-major array (a copy only when it is not one already). */
+    private static float[] timeMajor(SequenceBatch x) {
+        int size = x.steps() * x.batch() * x.features();
+        if (x.layout() == Layout.TIME_MAJOR && x.offset() == 0 && x.data().length == size) {
+            return x.data();
+        }
+        float[] data = new float[size];
+        for (int t = 0; t < x.steps(); t++) {
+            for (int n = 0; n < x.batch(); n++) {
+                System.arraycopy(x.data(), x.rowOffset(t, n), data, (t * x.batch() + n) * x.features(),
+                        x.features());
+            }
+        }
+        return data;
+    }
+}
