@@ -13,6 +13,10 @@ import org.hotcell.core.activation.ActivationSpec;
 /** A provider found through META-INF/services in the test class path: scaled identity {@code k*x}. */
 public final class TestActivationFactory implements ActivationFactory {
 
+    /** ServiceLoader makes it. */
+    public TestActivationFactory() {
+    }
+
     @Override
     public Set<String> names() {
         return Set.of("test_scale");
