@@ -113,9 +113,7 @@ final class BoundedStateClaim extends BaseClaim {
                 series.put(candidate + " (" + optimizer + ")", new double[][] {x, y});
             }
         }
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(),
-                verdict == Verdict.HELD ? "agree" : verdict == Verdict.NOT_HELD ? "disagree" : "-",
-                Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, lines, agreement(verdict));
         return new Judgement(finding, ClaimCharts.lines("Claim 4: max |c| by length (trained at T="
                 + budget.adding().length() + ", no clipping; median of runs)",
                 "sequence length", "max |c|", series, true));

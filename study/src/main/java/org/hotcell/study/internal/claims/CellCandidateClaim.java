@@ -80,8 +80,7 @@ final class CellCandidateClaim extends BaseClaim {
                         + "(%.2f), Fisher p = %s; candidates significantly worse than tanh: LSTM %d, GRU %d",
                 pooledSolved[1], pooledRuns[1], gruShare, pooledSolved[0], pooledRuns[0], lstmShare,
                 Comparison.p(p), worse[0], worse[1]);
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(), "-",
-                Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, lines, "-");
         return new Judgement(finding, ClaimCharts.groupedBars("Claim 9: share of seeds solved by cell and candidate "
                 + "(adding T=50)", "share of seeds solved", candidates(budget), bars, false));
     }

@@ -86,8 +86,7 @@ final class CheaperHardTanhClaim extends BaseClaim {
             }
         }
         lines.add("verdict needs both: a kernel and a training step significantly faster (Holm p < 0.05)");
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(), "-",
-                Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, lines, "-");
         return new Judgement(finding, ClaimCharts.bars("Claim 8: bulk forward kernel, ns per element (median)",
                 "ns per element", names, values.stream().mapToDouble(Double::doubleValue).toArray(), null, null));
     }

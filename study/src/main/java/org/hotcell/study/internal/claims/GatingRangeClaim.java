@@ -28,8 +28,7 @@ final class GatingRangeClaim extends BaseClaim {
 
     @Override
     public Judgement judge(Evidence evidence, Budget budget) {
-        List<Arm> arms = arms(budget);
-        VersusBase v = new VersusBase(evidence, arms.get(0), arms.subList(1, arms.size()));
+        VersusBase v = firstAgainstRest(evidence, budget);
         Comparison hard = v.of("hard_sigmoid gates");
         Comparison tanh = v.of("tanh gates");
         Comparison relu = v.of("relu gates");
@@ -49,8 +48,7 @@ final class GatingRangeClaim extends BaseClaim {
                 relu.arm().share() - v.baseOutcomes.share(), Outcomes.ci(relu.difference()));
         List<String> evidenceLines = new ArrayList<>(v.lines());
         evidenceLines.add(Text.maxC(v.runs));
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, evidenceLines, published(),
-                hard.worse() ? "disagree" : "agree", Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, evidenceLines, hard.worse() ? "disagree" : "agree");
         return new Judgement(finding, v.successPlot("Claim 1: gate functions (LSTM, tanh candidate/output, "
                 + "adding T=50)"));
     }

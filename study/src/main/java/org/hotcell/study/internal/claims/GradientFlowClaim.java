@@ -114,9 +114,8 @@ final class GradientFlowClaim extends BaseClaim {
                 reluLongest.solved(), reluLongest.runs()));
         lines.add("an exploding gradient (positive decades, relu in some seeds) counts as far from 1 as a vanishing "
                 + "one; the task measure decides when the two disagree");
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect.toString(), lines,
-                published(), tanhLongest.share() >= 0.5 ? "agree" : "disagree", Text.command(number()),
-                Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect.toString(), lines,
+                tanhLongest.share() >= 0.5 ? "agree" : "disagree");
         return new Judgement(finding, ClaimCharts.lines("Claim 6: |dL/dc_t| at initialisation, relative to the last "
                 + "step (median over seeds)", "step t", "|dL/dc_t| / |dL/dc_T-1|", series, true));
     }

@@ -36,11 +36,10 @@ final class LeakyReluClaim extends BaseClaim {
 
     @Override
     public Judgement judge(Evidence evidence, Budget budget) {
-        List<Arm> arms = arms(budget);
-        VersusBase v = new VersusBase(evidence, arms.get(0), arms.subList(1, arms.size()));
-        double[] reluDead = Outcomes.finite(evidence.of(arms.get(0)), r -> r.state().deadShare());
+        VersusBase v = firstAgainstRest(evidence, budget);
+        double[] reluDead = Outcomes.finite(evidence.of(v.base), r -> r.state().deadShare());
         List<RunResult> leaky = new ArrayList<>();
-        arms.subList(1, arms.size()).forEach(a -> leaky.addAll(evidence.of(a)));
+        v.arms.forEach(a -> leaky.addAll(evidence.of(a)));
         double[] leakyDead = Outcomes.finite(leaky, r -> r.state().deadShare());
         MannWhitneyResult dead = reluDead.length == 0 || leakyDead.length == 0 ? null
                 : MannWhitney.test(reluDead, leakyDead);
@@ -71,8 +70,7 @@ final class LeakyReluClaim extends BaseClaim {
                 100 * Outcomes.median(reluDead), 100 * Outcomes.median(leakyDead),
                 dead == null ? "n/a" : String.format(Locale.ROOT, "%.2f", dead.probabilityOfSuperiority()),
                 Comparison.p(deadP), leakyBetter ? "yes" : "no");
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(), "-",
-                Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, lines, "-");
         return new Judgement(finding, ClaimCharts.groupedBars("Claim 7: relu vs leaky_relu (LSTM, adding T=50)",
                 "share", names, bars, false));
     }

@@ -33,8 +33,7 @@ final class NegativeCandidateClaim extends BaseClaim {
 
     @Override
     public Judgement judge(Evidence evidence, Budget budget) {
-        List<Arm> arms = arms(budget);
-        VersusBase v = new VersusBase(evidence, arms.get(0), arms.subList(1, arms.size()));
+        VersusBase v = firstAgainstRest(evidence, budget);
         Comparison sigmoid = v.of("sigmoid candidate");
         Verdict verdict = sigmoid.worse() ? Verdict.HELD
                 : sigmoid.asGood() || sigmoid.better() ? Verdict.NOT_HELD : Verdict.INCONCLUSIVE;
@@ -60,8 +59,7 @@ final class NegativeCandidateClaim extends BaseClaim {
                 sigmoid.arm().solved(), sigmoid.arm().runs(), v.baseOutcomes.solved(), v.baseOutcomes.runs(),
                 sigmoid.arm().share() - v.baseOutcomes.share(), Outcomes.ci(sigmoid.difference()),
                 Comparison.p(sigmoid.adjustedP()), 100 * falls[1], 100 * falls[0]);
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(), "-",
-                Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, lines, "-");
         return new Judgement(finding, ClaimCharts.groupedBars("Claim 2: candidate sign (LSTM, tanh output, "
                 + "adding T=50)", "share", names, shares, false));
     }

@@ -29,8 +29,7 @@ final class OutputActivationClaim extends BaseClaim {
 
     @Override
     public Judgement judge(Evidence evidence, Budget budget) {
-        List<Arm> arms = arms(budget);
-        VersusBase v = new VersusBase(evidence, arms.get(0), arms.subList(1, arms.size()));
+        VersusBase v = firstAgainstRest(evidence, budget);
         Comparison noaf = v.of("identity output (NOAF)");
         Comparison niaf = v.of("identity candidate (NIAF)");
         Verdict verdict = noaf.worse() ? Verdict.HELD
@@ -42,9 +41,7 @@ final class OutputActivationClaim extends BaseClaim {
                 niaf.arm().runs(), Comparison.p(niaf.adjustedP()));
         List<String> lines = new ArrayList<>(v.lines());
         lines.add(Text.maxC(v.runs));
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(),
-                verdict == Verdict.HELD ? "agree" : verdict == Verdict.NOT_HELD ? "disagree" : "-",
-                Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, lines, agreement(verdict));
         return new Judgement(finding, v.successPlot("Claim 5: output and candidate activation (LSTM, adding T=50)"));
     }
 }

@@ -91,9 +91,7 @@ final class RescaledSigmoidClaim extends BaseClaim {
         Map<String, List<RunResult>> curves = new LinkedHashMap<>();
         curves.put("tanh", tanh);
         curves.put("2 sigmoid(2x) - 1", rescaled);
-        ClaimFinding finding = new ClaimFinding(number(), statement(), verdict, effect, lines, published(),
-                verdict == Verdict.HELD ? "agree" : verdict == Verdict.NOT_HELD ? "disagree" : "-",
-                Text.command(number()), Text.plot(number()));
+        ClaimFinding finding = finding(verdict, effect, lines, agreement(verdict));
         return new Judgement(finding, ClaimCharts.curves("Claim 3: tanh vs 2 sigmoid(2x) - 1 (LSTM, adding T=50)",
                 budget.adding().goal().metric(), curves));
     }
