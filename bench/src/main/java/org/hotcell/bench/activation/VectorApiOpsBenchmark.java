@@ -1,44 +1,17 @@
 package org.hotcell.bench.activation;
 
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * The Vector API's own transcendental lane ops (lanewise TANH and EXP), measured to justify writing our own:
  * where the JDK has no vector math library intrinsic for the CPU, these fall back to per-lane scalar code.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class VectorApiOpsBenchmark {
+public class VectorApiOpsBenchmark extends LoopBenchmark {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-
-    @Param("4096")
-    public int size;
-
-    private float[] x;
-    private float[] y;
-
-    @Setup
-    public void setUp() {
-        x = Inputs.gaussian(size, 3, new Random(42));
-        y = new float[size];
-    }
 
     @Benchmark
     public float[] lanewiseTanh() {

@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 
 import org.hotcell.core.backend.ReferenceBackend;
 import org.hotcell.model.loss.Loss;
+import org.hotcell.model.testing.CentralDifferences;
+import org.hotcell.model.testing.TestModels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,9 +21,9 @@ class DenseHeadTest {
     @ValueSource(strings = {"mse", "cross_entropy"})
     void gradientsMatchCentralDifferencesInDouble(String lossName) {
         SplittableRandom random = new SplittableRandom(7);
-        float[] x = randoms(ROWS * IN, random);
-        float[] w = randoms(OUT * IN, random);
-        float[] b = randoms(OUT, random);
+        float[] x = TestModels.gaussians(ROWS * IN, random);
+        float[] w = TestModels.gaussians(OUT * IN, random);
+        float[] b = TestModels.gaussians(OUT, random);
         float[] target = targets(lossName, random);
         Loss loss = Loss.named(lossName);
         DenseHead head = new DenseHead(ReferenceBackend.instance(), IN, OUT);
@@ -45,15 +47,8 @@ class DenseHeadTest {
     /** Perturbs each entry of {@code values} in place by +-h and compares the slope with {@code analytic}. */
     private static void checkAgainstDifferences(float[] analytic, double[] values,
                                                 java.util.function.DoubleSupplier lossOf) {
-        double h = 1e-6;
         for (int i = 0; i < values.length; i++) {
-            double saved = values[i];
-            values[i] = saved + h;
-            double up = lossOf.getAsDouble();
-            values[i] = saved - h;
-            double down = lossOf.getAsDouble();
-            values[i] = saved;
-            double numeric = (up - down) / (2 * h);
+            double numeric = CentralDifferences.slope(values, i, 1e-6, lossOf);
             assertThat((double) analytic[i]).as("gradient %d", i)
                     .isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-3 * Math.max(1e-2, Math.abs(numeric))));
         }
@@ -100,14 +95,6 @@ class DenseHeadTest {
             }
         }
         return target;
-    }
-
-    static float[] randoms(int n, SplittableRandom random) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return values;
     }
 
     private static double[] toDouble(float[] values) {

@@ -16,7 +16,9 @@ import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
+import org.hotcell.model.testing.CentralDifferences;
 import org.hotcell.model.testing.TestActivations;
+import org.hotcell.model.testing.TestModels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,10 +41,10 @@ class InitialStateGradientsTest {
         Model model = Model.initialize(spec, registry::cellType, 7);
         Network network = Network.build(model, registry::cellType, registry, ReferenceBackend.instance());
         SplittableRandom random = new SplittableRandom(3);
-        SequenceBatch x = SequenceBatch.timeMajor(DenseHeadTest.randoms(steps * batch * 2, random), steps, batch, 2);
+        SequenceBatch x = SequenceBatch.timeMajor(TestModels.gaussians(steps * batch * 2, random), steps, batch, 2);
         float[] target = {0.4f, -0.3f};
-        float[] h0 = DenseHeadTest.randoms(batch * hidden, random);
-        float[] c0 = cell.equals("lstm") ? DenseHeadTest.randoms(batch * hidden, random) : null;
+        float[] h0 = TestModels.gaussians(batch * hidden, random);
+        float[] c0 = cell.equals("lstm") ? TestModels.gaussians(batch * hidden, random) : null;
         Loss loss = Loss.named("mse");
 
         NetworkPass pass = network.forward(x, List.of(List.of(CellState.of(batch, hidden, h0, c0))), true);
@@ -62,14 +64,8 @@ class InitialStateGradientsTest {
                               float[] perturbed, float[] analytic, int batch, int hidden) {
         boolean nonZero = false;
         for (int i = 0; i < perturbed.length; i++) {
-            float saved = perturbed[i];
-            float h = 1e-2f;
-            perturbed[i] = saved + h;
-            double up = lossOf(network, x, target, loss, h0, c0, batch, hidden);
-            perturbed[i] = saved - h;
-            double down = lossOf(network, x, target, loss, h0, c0, batch, hidden);
-            perturbed[i] = saved;
-            double numeric = (up - down) / (2 * h);
+            double numeric = CentralDifferences.slope(perturbed, i, 1e-2f,
+                    () -> lossOf(network, x, target, loss, h0, c0, batch, hidden));
             nonZero |= Math.abs(numeric) > 1e-4;
             assertThat((double) analytic[i]).as("state entry %d", i)
                     .isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-3 + 1e-2 * Math.abs(numeric)));

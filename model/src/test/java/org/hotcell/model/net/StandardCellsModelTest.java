@@ -17,7 +17,6 @@ import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.loss.Loss;
 import org.hotcell.model.optim.Adam;
-import org.hotcell.model.param.Parameter;
 import org.hotcell.model.param.ParameterNames;
 import org.hotcell.model.param.Parameters;
 import org.hotcell.model.spec.HeadSpec;
@@ -25,7 +24,9 @@ import org.hotcell.model.spec.LayerSpec;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.hotcell.model.task.AddingTask;
+import org.hotcell.model.testing.CentralDifferences;
 import org.hotcell.model.testing.TestActivations;
+import org.hotcell.model.testing.TestModels;
 import org.hotcell.model.train.Trainer;
 import org.hotcell.model.train.TrainingConfig;
 import org.hotcell.model.train.TrainingDivergedException;
@@ -74,46 +75,15 @@ class StandardCellsModelTest {
         Model model = Model.initialize(spec, registry::cellType, 3);
         // Non-zero biases and peepholes, so that their gradients are tested at a generic point.
         SplittableRandom random = new SplittableRandom(4);
-        for (Parameter p : model.parameters().list()) {
-            if (!p.name().endsWith(".W") && !p.name().endsWith(".R")) {
-                for (int i = 0; i < p.data().length; i++) {
-                    p.data()[i] = (float) (0.3 * random.nextGaussian());
-                }
-            }
-        }
+        TestModels.perturbBiases(model, random);
         int steps = 4;
         int batch = 2;
-        float[] x = DenseHeadTest.randoms(steps * batch * 2, random);
-        SequenceBatch input = SequenceBatch.timeMajor(x, steps, batch, 2);
+        SequenceBatch input = SequenceBatch.timeMajor(TestModels.gaussians(steps * batch * 2, random), steps, batch, 2);
         int rows = spec.head().readout() == Readout.PER_STEP ? steps * batch : batch;
-        float[] target = new float[rows * 3];
-        for (int r = 0; r < rows; r++) {
-            target[r * 3 + random.nextInt(3)] = 1f;
-        }
-        Loss loss = Loss.named("cross_entropy");
-
-        Network network = Network.build(model, registry::cellType, registry, ReferenceBackend.instance());
-        NetworkPass pass = network.forward(input, null, true);
-        float[] dOut = new float[rows * 3];
-        loss.evaluate(pass.output(), target, null, rows, 3, dOut);
-        Parameters grads = network.backward(pass, dOut);
-
-        for (Parameter parameter : model.parameters().list()) {
-            float[] values = parameter.data();
-            float[] analytic = grads.get(parameter.name()).data();
-            for (int i = 0; i < values.length; i++) {
-                float saved = values[i];
-                float h = 1e-2f;
-                values[i] = saved + h;
-                double up = lossOf(model, registry, input, loss, target, rows);
-                values[i] = saved - h;
-                double down = lossOf(model, registry, input, loss, target, rows);
-                values[i] = saved;
-                double numeric = (up - down) / (2 * h);
-                assertThat((double) analytic[i]).as("%s[%d]", parameter.name(), i)
-                        .isCloseTo(numeric, org.assertj.core.data.Offset.offset(2e-3 + 1e-2 * Math.abs(numeric)));
-            }
-        }
+        float[] target = TestModels.oneHot(rows, 3, random);
+        CentralDifferences.assertParameterGradients(model,
+                m -> Network.build(m, registry::cellType, registry, ReferenceBackend.instance()), input,
+                Loss.named("cross_entropy"), target);
     }
 
     @Test
@@ -212,11 +182,5 @@ class StandardCellsModelTest {
         assertThat(found.gate()).isEqualTo("f");
         assertThat(found.unit()).isEqualTo(1);
         assertThat(found.describe()).contains("element [9, 3]");
-    }
-
-    private static double lossOf(Model model, PluginRegistry registry, SequenceBatch x, Loss loss, float[] target,
-                                 int rows) {
-        float[] out = Network.build(model, registry::cellType, registry, ReferenceBackend.instance()).predict(x);
-        return loss.evaluate(out, target, null, rows, 3, new float[rows * 3]);
     }
 }

@@ -23,11 +23,11 @@ import org.hotcell.core.error.BadModelException;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.net.Network;
-import org.hotcell.model.param.Parameter;
 import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
+import org.hotcell.model.testing.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,19 +69,10 @@ class OnnxExportTest {
     void onnxRuntimeAgreesWithHotcell(String name, ModelSpec spec) throws Exception {
         Model model = Model.initialize(spec, REGISTRY::cellType, 7);
         SplittableRandom random = new SplittableRandom(8);
-        for (Parameter p : model.parameters().list()) {
-            if (!p.name().endsWith(".W") && !p.name().endsWith(".R")) {
-                for (int i = 0; i < p.data().length; i++) {
-                    p.data()[i] = (float) (0.3 * random.nextGaussian());
-                }
-            }
-        }
+        TestModels.perturbBiases(model, random);
         int steps = 5;
         int batch = 2;
-        float[] x = new float[steps * batch * 3];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
+        float[] x = TestModels.gaussians(steps * batch * 3, random);
         float[] expected = Network.build(model, REGISTRY::cellType, REGISTRY, ReferenceBackend.instance())
                 .predict(SequenceBatch.timeMajor(x, steps, batch, 3));
 

@@ -24,6 +24,7 @@ import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
 import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
+import org.hotcell.model.testing.TestModels;
 import org.hotcell.onnx.ElementType;
 import org.hotcell.onnx.OnnxModel;
 import org.hotcell.onnx.Tensor;
@@ -120,10 +121,7 @@ class OnnxRoundTripTest {
                 p.data()[i] = (float) (0.5 * random.nextGaussian());
             }
         }
-        float[] x = new float[STEPS * BATCH * INPUT];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
+        float[] x = TestModels.gaussians(STEPS * BATCH * INPUT, random);
 
         ModelProto exported = ModelDecoder.decode(OnnxExport.export(model, REGISTRY), "export");
         Node node = exported.graph().nodes().stream().filter(n -> RecurrentOperator.ofOpType(n.opType()).isPresent())

@@ -2,6 +2,7 @@ package org.hotcell.model.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.backend.ReferenceBackend;
@@ -10,6 +11,7 @@ import org.hotcell.core.cell.Direction;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.net.Model;
 import org.hotcell.model.net.Network;
+import org.hotcell.model.param.Parameter;
 import org.hotcell.model.spec.HeadSpec;
 import org.hotcell.model.spec.LayerSpec;
 import org.hotcell.layers.MergeMode;
@@ -17,7 +19,7 @@ import org.hotcell.model.spec.ModelSpec;
 import org.hotcell.model.spec.Readout;
 import org.hotcell.model.train.Trainer;
 
-/** Small models over the test RNN and test activations. */
+/** Small models over the test RNN and test activations, and random data for them. */
 public final class TestModels {
     private TestModels() {
     }
@@ -50,6 +52,38 @@ public final class TestModels {
     public static Network network(Model model) {
         PluginRegistry registry = registry();
         return Network.build(model, registry::cellType, registry, ReferenceBackend.instance());
+    }
+
+    /** {@code n} draws of a standard normal. */
+    public static float[] gaussians(int n, SplittableRandom random) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+
+    /** {@code rows} one-hot rows of {@code classes}, each row's class drawn from {@code random}. */
+    public static float[] oneHot(int rows, int classes, SplittableRandom random) {
+        float[] target = new float[rows * classes];
+        for (int r = 0; r < rows; r++) {
+            target[r * classes + random.nextInt(classes)] = 1f;
+        }
+        return target;
+    }
+
+    /**
+     * Sets every parameter but the weight matrices W and R (the biases, peepholes) to draws of N(0, 0.3^2), so that
+     * a test sees them at a generic point rather than at their zero or one start.
+     */
+    public static void perturbBiases(Model model, SplittableRandom random) {
+        for (Parameter p : model.parameters().list()) {
+            if (!p.name().endsWith(".W") && !p.name().endsWith(".R")) {
+                for (int i = 0; i < p.data().length; i++) {
+                    p.data()[i] = (float) (0.3 * random.nextGaussian());
+                }
+            }
+        }
     }
 
     /** A trainer on the test registry and the reference backend. */

@@ -8,16 +8,20 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --backend} of the commands that compute in this process ({@code train}, {@code evaluate}). Every
- * command's {@code --backend} is a {@link BackendChoice}, read by {@link Converter}, so {@code auto} and a name mean
- * the same everywhere; {@code bench} and {@code run} declare their own option only because their help words it
- * otherwise.
+ * {@code --backend} of every command that computes ({@code train}, {@code evaluate}, {@code bench}, {@code run}): a
+ * {@link BackendChoice}, read by {@link Converter}, so {@code auto} and a name mean the same everywhere.
  */
 final class BackendOption {
 
-    @Option(names = "--backend", paramLabel = "<backendName>", converter = Converter.class,
-            description = "compute backend by name; default: the best installed")
+    @Option(names = "--backend", paramLabel = "NAME", converter = Converter.class,
+            description = "compute backend: auto (the highest-ranked installed) or a name such as simd or reference "
+                    + "(default: auto)")
     private BackendChoice choice = BackendChoice.AUTO;
+
+    /** The backend as given, resolved later: {@code run} resolves it again for every model it binds. */
+    BackendChoice choice() {
+        return choice;
+    }
 
     /** The backend chosen, resolved now: the registry's best unless {@code --backend} named one. */
     Backend resolve(Registry registry) {

@@ -1,7 +1,7 @@
 package org.hotcell.runtime.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -12,9 +12,7 @@ import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellType;
 import org.hotcell.core.cell.CellWeights;
 import org.hotcell.core.cell.SequenceBatch;
-import org.hotcell.core.error.InvalidSpecException;
 import org.hotcell.core.registry.PluginRegistry;
-import org.hotcell.runtime.models.BackendChoice;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +39,10 @@ final class BenchCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    private CellTypeOption cell = new CellTypeOption();
+    private CellChoice cell = new CellChoice();
+
+    @Mixin
+    private ComputeOptions compute = new ComputeOptions();
 
     @Option(names = "--seq", defaultValue = "25", description = "steps T (default: ${DEFAULT-VALUE})")
     int seq;
@@ -56,26 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     int hidden;
 
     @Mixin
-    private ThreadsOption threads = new ThreadsOption();
-
-    @Option(names = "--candidate", description = "candidate activation (LSTM, GRU), e.g. relu; default tanh")
-    String candidate;
-
-    @Option(names = "--output", description = "output activation (LSTM); default tanh")
-    String output;
-
-    @Option(names = "--gate", description = "gate activation (LSTM, GRU); default sigmoid")
-    String gate;
-
-    @Option(names = "--backend", paramLabel = "<backendName>", converter = BackendOption.Converter.class,
-            description = "backend name; default: the highest-ranked available")
-    BackendChoice backend = BackendChoice.AUTO;
-
-    @Option(names = "--seconds", defaultValue = "3", description = "measuring time (default: ${DEFAULT-VALUE})")
-    double seconds;
-
-    @Option(names = "--warmup", defaultValue = "2", description = "warm-up time in seconds (default: ${DEFAULT-VALUE})")
-    double warmup;
+    private TimingOptions timing = new TimingOptions();
 
     @Override
     public Integer call() {
@@ -83,18 +65,15 @@ final class BenchCommand implements Callable<Integer> {
         Flags.requirePositive("--batch", batch);
         Flags.requirePositive("--input", input);
         Flags.requirePositive("--hidden", hidden);
-        threads.check();
-        if (!(seconds > 0) || !(warmup >= 0)) {
-            throw new InvalidSpecException("--seconds must be positive and --warmup not negative, got " + seconds
-                    + " and " + warmup);
-        }
+        compute.check();
+        timing.check();
         PluginRegistry registry = PluginRegistry.discover();
-        Backend computing = backend.resolve(registry).withThreads(threads.count());
+        Backend computing = compute.resolve(registry);
         CellType type = registry.cellType(cell.name());
         CellSpec.Builder builder = CellSpec.builder(type.name()).inputSize(input).hiddenSize(hidden);
-        setRole(type, builder, "candidate", candidate);
-        setRole(type, builder, "output", output);
-        setRole(type, builder, "gate", gate);
+        for (String role : List.of("candidate", "output", "gate")) {
+            setRole(type, builder, role, cell.activation(role));
+        }
         CellSpec cellSpec = builder.build();
         Cell bound = type.create(cellSpec, randomWeights(type, cellSpec), registry, computing);
 
@@ -105,21 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         SequenceBatch sequences = SequenceBatch.timeMajor(x, seq, batch, input);
 
-        long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
-        do {
-            bound.forward(sequences, null, false, false);
-        } while (System.nanoTime() < warmupEnd);
-
-        double[] samples = new double[1 << 16];
-        int count = 0;
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while ((System.nanoTime() < end || count < 5) && count < samples.length) {
-            long start = System.nanoTime();
-            bound.forward(sequences, null, false, false);
-            samples[count++] = (System.nanoTime() - start) / 1e6;
-        }
-        double[] sorted = Arrays.copyOf(samples, count);
-        Arrays.sort(sorted);
+        double[] sorted = timing.sortedMillis(() -> bound.forward(sequences, null, false, false));
+        int count = sorted.length;
         double median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
         int gateBlocks = type.gates().size();
         double flops = 2.0 * gateBlocks * seq * batch * hidden * (double) (input + hidden);

@@ -38,9 +38,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private TaskOptions task = new TaskOptions();
 
-    @Option(names = "--seed", defaultValue = "1", description = "the seed train used (default: ${DEFAULT-VALUE})")
-    long seed;
-
     @Mixin
     private BackendOption backend = new BackendOption();
 
@@ -57,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ShapeMismatchException.check("model output size for task " + chosen.name(), model.spec().head().outputs(),
                 chosen.outputSize());
         Backend computing = backend.resolve(registry);
-        var test = Trainer.testSet(chosen, seed, task.testSize());
+        var test = Trainer.testSet(chosen, task.seed(), task.testSize());
         DataChecks.requireFinite(test, "test set");
         Evaluation evaluation = new Trainer(registry, computing).evaluate(model, chosen.loss(), test,
                 chosen.reportsAccuracy());

@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import org.hotcell.runtime.guice.HotcellConfig;
 import org.hotcell.runtime.guice.HotcellModule;
 import org.hotcell.runtime.http.HttpApi;
-import org.hotcell.runtime.models.BackendChoice;
 import org.hotcell.runtime.models.ModelService;
 import org.hotcell.runtime.osgi.FelixHost;
 import org.hotcell.runtime.osgi.FelixOptions;
@@ -25,6 +24,7 @@ import com.google.inject.Injector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,9 +68,8 @@ final class RunCommand implements Callable<Integer> {
             + "provider is refused, with a warning naming both.")
     java.util.Set<String> allowOverride = new java.util.TreeSet<>();
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", converter = BackendOption.Converter.class,
-            description = "Backend for models: auto (highest rank), simd or reference. Default: ${DEFAULT-VALUE}.")
-    BackendChoice backend;
+    @Mixin
+    private BackendOption backend = new BackendOption();
 
     @Option(names = "--poll-ms", paramLabel = "MS", description = "How often the directories are checked. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -116,8 +115,8 @@ final class RunCommand implements Callable<Integer> {
         TrustPolicy policy = (trust == null ? TrustPolicy.allowAll() : TrustPolicy.read(trust))
                 .allowingOverridesBy(allowOverride);
         Duration poll = Duration.ofMillis(Math.max(10, pollMillis));
-        HotcellConfig config = new HotcellConfig(pluginsDir, models.toAbsolutePath().normalize(), port, backend, poll,
-                streams);
+        HotcellConfig config = new HotcellConfig(pluginsDir, models.toAbsolutePath().normalize(), port,
+                backend.choice(), poll, streams);
         PluginHost host = plain ? LayerHost.start(pluginsDir, policy, poll)
                 : FelixHost.start(FelixOptions.fromBuild(pluginsDir, policy).withPoll(poll));
         Injector injector = Guice.createInjector(new HotcellModule(config, host));

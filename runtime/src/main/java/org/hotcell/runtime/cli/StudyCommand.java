@@ -9,6 +9,7 @@ import org.hotcell.study.Study;
 import org.hotcell.study.StudyRequest;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,8 +56,8 @@ final class StudyCommand implements Callable<Integer> {
                     + "runner on the class path")
     String spark;
 
-    @Option(names = "--quiet", description = "no progress")
-    boolean quiet;
+    @Mixin
+    private QuietOption quiet = new QuietOption();
 
     @Override
     public Integer call() {
@@ -65,7 +66,7 @@ final class StudyCommand implements Callable<Integer> {
                     + threads);
         }
         Study.run(new StudyRequest(full, claims, seeds, steps, candidates, out, plugins, threads, spark),
-                System.out, quiet ? null : System.err);
+                System.out, quiet.progress());
         return 0;
     }
 }

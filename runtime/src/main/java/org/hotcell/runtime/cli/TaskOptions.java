@@ -6,8 +6,8 @@ import org.hotcell.model.task.Tasks;
 import picocli.CommandLine.Option;
 
 /**
- * The built-in task and its test set, as {@code train} and {@code evaluate} both take them: {@code evaluate} given
- * the values {@code train} had scores the model on the very sequences {@code train} tested on.
+ * The built-in task, its test set and the seed, as {@code train} and {@code evaluate} both take them:
+ * {@code evaluate} given the values {@code train} had scores the model on the very sequences {@code train} tested on.
  */
 final class TaskOptions {
 
@@ -20,6 +20,11 @@ final class TaskOptions {
 
     @Option(names = "--test-size", defaultValue = "1000", description = "test sequences (default: ${DEFAULT-VALUE})")
     private int testSize;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "seed of the data and of train's weights; give evaluate the one train used "
+                    + "(default: ${DEFAULT-VALUE})")
+    private long seed;
 
     /** The task named by {@code --task} at {@code --length}. */
     Task create() {
@@ -34,6 +39,11 @@ final class TaskOptions {
     /** {@code --test-size}: how many test sequences. */
     int testSize() {
         return testSize;
+    }
+
+    /** {@code --seed}: the seed of the data sequences and, in {@code train}, of the initial weights. */
+    long seed() {
+        return seed;
     }
 
     /** Fails naming {@code --length} when it is below 1. */

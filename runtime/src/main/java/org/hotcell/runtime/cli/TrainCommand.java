@@ -1,6 +1,7 @@
 package org.hotcell.runtime.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     private TaskOptions task = new TaskOptions();
 
     @Mixin
-    private CellTypeOption cell = new CellTypeOption();
+    private CellChoice cell = new CellChoice();
 
     @Option(names = "--hidden", defaultValue = "64", description = "units per layer and direction (default: ${DEFAULT-VALUE})")
     int hidden;
@@ -71,15 +72,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--merge", defaultValue = "concat", description = "bidirectional merge: concat, sum, mean or mul (default: ${DEFAULT-VALUE})")
     String merge;
-
-    @Option(names = "--gate", description = "activation of every gate (LSTM, GRU); default sigmoid")
-    String gate;
-
-    @Option(names = "--candidate", description = "activation of the candidate (LSTM, GRU); default tanh")
-    String candidate;
-
-    @Option(names = "--output", description = "activation of the LSTM output; default tanh")
-    String output;
 
     @Option(names = "--activation", description = "activation of a simple RNN; default tanh")
     String activation;
@@ -95,9 +87,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--batch", defaultValue = "32", description = "sequences per step (default: ${DEFAULT-VALUE})")
     int batch;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed of weights and data (default: ${DEFAULT-VALUE})")
-    long seed;
 
     @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE})")
     String optimizer;
@@ -115,10 +104,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer bptt;
 
     @Mixin
-    private BackendOption backend = new BackendOption();
-
-    @Mixin
-    private ThreadsOption threads = new ThreadsOption();
+    private ComputeOptions compute = new ComputeOptions();
 
     @Option(names = "--workers", defaultValue = "1",
             description = "threads that each take a share of every batch (default: ${DEFAULT-VALUE})")
@@ -130,8 +116,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--onnx", description = "also export the trained model as ONNX to this file (checked before training)")
     Path onnx;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
+    @Mixin
+    private QuietOption quiet = new QuietOption();
 
     @Option(names = "--log", description = "write every step's diagnostics to this CSV file "
             + "(step, loss, gradient norm, per-layer norms, max |h|, max |c|)")
@@ -150,7 +136,8 @@ final class TrainCommand implements Callable<Integer> {
         long kept = ModelSize.trainingActivations(modelSpec, registry::cellType, length, (long) batch * workers)
                 + (long) task.testSize() * length * (chosen.inputSize() + chosen.outputSize()) * Float.BYTES;
         ModelSize.check(modelSpec, registry::cellType, ModelSize.TRAINING_COPIES, kept, l -> "--hidden");
-        Backend computing = backend.resolve(registry).withThreads(threads.count());
+        Backend computing = compute.resolve(registry);
+        long seed = task.seed();
         Model model = Model.initialize(modelSpec, registry::cellType, seed);
         ModelFiles.checkPlugins(modelSpec, registry);
         if (onnx != null) {
@@ -174,7 +161,8 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         Trainer trainer = new Trainer(registry, computing);
         long start = System.nanoTime();
-        TrainingListener listener = quiet ? null : new TrainProgress(System.err);
+        PrintStream err = quiet.progress();
+        TrainingListener listener = err == null ? null : new TrainProgress(err);
         TrainingResult result;
         try (StepLog stepLog = log == null ? null : new StepLog(log)) {
             TrainingListener progress = listener;
@@ -217,7 +205,7 @@ final class TrainCommand implements Callable<Integer> {
         Flags.requirePositive("--steps", steps);
         Flags.requirePositive("--batch", batch);
         task.checkTestSize();
-        threads.check();
+        compute.check();
         Flags.requirePositive("--workers", workers);
         if (bptt != null) {
             Flags.requirePositive("--bptt (leave it out for full BPTT)", bptt);
@@ -226,9 +214,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private ModelSpec modelSpec(Task chosen, CellType type) {
         Map<String, ActivationSpec> activations = new LinkedHashMap<>();
-        putRole(activations, type, "gate", gate, "--gate");
-        putRole(activations, type, "candidate", candidate, "--candidate");
-        putRole(activations, type, "output", output, "--output");
+        for (String role : List.of("gate", "candidate", "output")) {
+            putRole(activations, type, role, cell.activation(role), "--" + role);
+        }
         putRole(activations, type, "activation", activation, "--activation");
         roles.forEach((role, text) -> putRole(activations, type, role, text, "--role " + role));
         CellOptions options = new CellOptions(true, peepholes, false, Float.POSITIVE_INFINITY, false);

@@ -7,14 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,16 +20,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hotcell.runtime.models.HostedModels;
 import org.hotcell.runtime.models.Outputs;
-import org.hotcell.runtime.osgi.FelixHost;
 import org.hotcell.runtime.testing.ModelFixtures;
 import org.hotcell.runtime.testing.ServedApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,37 +35,37 @@ class HttpApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path plugins;
-    @TempDir
-    static Path models;
-    static FelixHost host;
-    static HostedModels hosted;
-    static HttpApi api;
-
-    static ServedApi served;
-
-    @BeforeAll
-    static void start() throws IOException {
-        served = ServedApi.start(plugins, models, Map.of("standard", "tanh", "scaled", "scaled"));
-        host = served.host();
-        hosted = served.hosted();
-        api = served.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        served.close();
-    }
+    @RegisterExtension
+    static final ServedApi SERVED = new ServedApi(Map.of("standard", "tanh", "scaled", "scaled"));
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).GET().build(),
+        return CLIENT.send(HttpRequest.newBuilder(SERVED.uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(HttpRequest.newBuilder(SERVED.uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Asserts that {@code body} is a JSON error with {@code code} whose message contains each of {@code parts}. */
+    private static void assertError(String body, String code, String... parts) throws IOException {
+        JsonNode error = JSON.readTree(body).get("error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("message").asText()).contains(parts);
+    }
+
+    /** Writes the head of a JSON POST to the standard model's infer route; {@code framing} says how the body ends. */
+    private static void writeInferHead(OutputStream out, String framing) throws IOException {
+        out.write(("POST /api/models/standard/infer HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Writes the first {@code size} bytes of {@code data} as one chunk of a chunked body. */
+    private static void writeChunk(OutputStream out, byte[] data, int size) throws IOException {
+        out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data, 0, size);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String inputsJson() {
@@ -123,7 +116,7 @@ class HttpApiIT {
         HttpResponse<String> response = post("/api/models/standard/infer", inputsJson());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
-        Outputs direct = hosted.infer("standard", ModelFixtures.batch());
+        Outputs direct = SERVED.hosted().infer("standard", ModelFixtures.batch());
         assertThat(body.get("shape").toString()).isEqualTo("[2,2]");
         for (int n = 0; n < 2; n++) {
             for (int o = 0; o < 2; o++) {
@@ -147,9 +140,7 @@ class HttpApiIT {
     void anUnavailableModelAnswers503NamingTheMissingActivation() throws Exception {
         HttpResponse<String> response = post("/api/models/scaled/infer", inputsJson());
         assertThat(response.statusCode()).isEqualTo(503);
-        JsonNode error = JSON.readTree(response.body()).get("error");
-        assertThat(error.get("code").asText()).isEqualTo("HC-PLUGIN-UNAVAILABLE");
-        assertThat(error.get("message").asText()).contains("activation 'scaled'");
+        assertError(response.body(), "HC-PLUGIN-UNAVAILABLE", "activation 'scaled'");
     }
 
     @ParameterizedTest(name = "{0} {1} -> {3}")
@@ -195,9 +186,8 @@ class HttpApiIT {
     void aChunkedBodyOverTheLimitIs413() throws Exception {
         // No Content-Length: the limit is found while reading.
         byte[] huge = ("{\"inputs\": [[[" + "1,".repeat(HttpApi.MAX_BODY) + "1]]]}").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = CLIENT.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/models/standard/infer"))
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(),
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(SERVED.uri("/api/models/standard/infer"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("over the limit of " + HttpApi.MAX_BODY + " bytes");
@@ -217,19 +207,14 @@ class HttpApiIT {
     void aFiftyMegabyteBodySentWholeGetsA413InJsonNotAReset(boolean chunked) throws Exception {
         try (Socket socket = rawSocket()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/models/standard/infer HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\n"
-                    + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + FIFTY_MB) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            writeInferHead(out, chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + FIFTY_MB);
             byte[] block = "1,".repeat(32 * 1024).getBytes(StandardCharsets.US_ASCII);
             for (long sent = 0; sent < FIFTY_MB; sent += block.length) {
                 int size = (int) Math.min(block.length, FIFTY_MB - sent);
                 if (chunked) {
-                    out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                }
-                out.write(block, 0, size);
-                if (chunked) {
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    writeChunk(out, block, size);
+                } else {
+                    out.write(block, 0, size);
                 }
             }
             if (chunked) {
@@ -239,9 +224,7 @@ class HttpApiIT {
             RawResponse response = RawResponse.read(socket.getInputStream());
             assertThat(response.status()).as(response.body()).isEqualTo(413);
             assertThat(response.headers().get("content-type")).startsWith("application/json");
-            JsonNode error = JSON.readTree(response.body()).get("error");
-            assertThat(error.get("code").asText()).isEqualTo("HC-BODY-TOO-LARGE");
-            assertThat(error.get("message").asText()).contains("over the limit of " + HttpApi.MAX_BODY + " bytes");
+            assertError(response.body(), "HC-BODY-TOO-LARGE", "over the limit of " + HttpApi.MAX_BODY + " bytes");
         }
         assertThat(post("/api/models/standard/infer", inputsJson()).statusCode()).isEqualTo(200);
     }
@@ -251,17 +234,13 @@ class HttpApiIT {
     void aContentLengthOverTheLimitIsAnsweredBeforeTheBodyIsSent() throws Exception {
         try (Socket socket = rawSocket()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/models/standard/infer HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + FIFTY_MB + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            writeInferHead(out, "Content-Length: " + FIFTY_MB);
             out.flush();
             // Not one byte of the body is sent: the answer must come anyway.
             RawResponse response = RawResponse.read(socket.getInputStream());
             assertThat(response.status()).as(response.body()).isEqualTo(413);
             assertThat(response.headers()).containsEntry("connection", "close");
-            JsonNode error = JSON.readTree(response.body()).get("error");
-            assertThat(error.get("code").asText()).isEqualTo("HC-BODY-TOO-LARGE");
-            assertThat(error.get("message").asText()).contains(FIFTY_MB + " bytes is over the limit");
+            assertError(response.body(), "HC-BODY-TOO-LARGE", FIFTY_MB + " bytes is over the limit");
         }
         assertThat(get("/api/models").statusCode()).isEqualTo(200);
     }
@@ -271,14 +250,10 @@ class HttpApiIT {
     void aChunkedBodyIsAnsweredOnceItGrowsPastTheLimitWhileItIsStillStreaming() throws Exception {
         try (Socket socket = rawSocket()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/models/standard/infer HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            writeInferHead(out, "Transfer-Encoding: chunked");
             byte[] chunk = "1,".repeat(32 * 1024).getBytes(StandardCharsets.US_ASCII);
             for (long sent = 0; sent <= HttpApi.MAX_BODY; sent += chunk.length) {
-                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(chunk);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                writeChunk(out, chunk, chunk.length);
             }
             out.flush();
             // The body has not ended (no last chunk): the answer must come while it streams.
@@ -300,9 +275,7 @@ class HttpApiIT {
             RawResponse response = RawResponse.read(socket.getInputStream());
             assertThat(response.status()).as(response.body()).isEqualTo(400);
             assertThat(response.headers().get("content-type")).startsWith("application/json");
-            JsonNode error = JSON.readTree(response.body()).get("error");
-            assertThat(error.get("code").asText()).isEqualTo("HC-BAD-REQUEST");
-            assertThat(error.get("message").asText()).contains(path);
+            assertError(response.body(), "HC-BAD-REQUEST", path);
         }
         assertThat(get("/api/models").statusCode()).isEqualTo(200);
     }
@@ -319,9 +292,7 @@ class HttpApiIT {
     void anUnknownRouteIs404NotFoundNamingThePath(String method, String path) throws Exception {
         HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, "{}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
-        JsonNode error = JSON.readTree(response.body()).get("error");
-        assertThat(error.get("code").asText()).isEqualTo("HC-NOT-FOUND");
-        assertThat(error.get("message").asText()).contains("no such resource " + path);
+        assertError(response.body(), "HC-NOT-FOUND", "no such resource " + path);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -333,15 +304,11 @@ class HttpApiIT {
         HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, "{}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue(allowed);
-        JsonNode error = JSON.readTree(response.body()).get("error");
-        assertThat(error.get("code").asText()).isEqualTo("HC-METHOD-NOT-ALLOWED");
-        assertThat(error.get("message").asText()).contains(path).contains("use " + allowed);
+        assertError(response.body(), "HC-METHOD-NOT-ALLOWED", path, "use " + allowed);
     }
 
     private static Socket rawSocket() throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port());
-        socket.setSoTimeout(5_000);
-        return socket;
+        return SERVED.socket(5_000);
     }
 
     /** A response read off a raw socket: status, headers (lower-case names) and a Content-Length body. */

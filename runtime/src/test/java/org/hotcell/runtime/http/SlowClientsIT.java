@@ -6,28 +6,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.hotcell.runtime.models.HostedModels;
-import org.hotcell.runtime.osgi.FelixHost;
 import org.hotcell.runtime.testing.ServedApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,28 +40,8 @@ class SlowClientsIT {
             "POST /api/models/standard/infer HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{");
 
-    @TempDir
-    static Path plugins;
-    @TempDir
-    static Path models;
-    static FelixHost host;
-    static HostedModels hosted;
-    static HttpApi api;
-
-    static ServedApi served;
-
-    @BeforeAll
-    static void start() throws IOException {
-        served = ServedApi.start(plugins, models, Map.of("standard", "tanh"));
-        host = served.host();
-        hosted = served.hosted();
-        api = served.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        served.close();
-    }
+    @RegisterExtension
+    static final ServedApi SERVED = new ServedApi(Map.of("standard", "tanh"));
 
     @Test
     @Timeout(60)
@@ -78,7 +51,7 @@ class SlowClientsIT {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < SLOW_SOCKETS; i++) {
-                Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port());
+                Socket socket = SERVED.socket(0);
                 slow.add(socket);
                 socket.getOutputStream().write(PARTIAL_REQUESTS.get(i % PARTIAL_REQUESTS.size())
                         .getBytes(StandardCharsets.US_ASCII));
@@ -111,8 +84,7 @@ class SlowClientsIT {
     @Timeout(60)
     void aStalledSocketIsCutOffByTheIdleTimeout(int which, String code) throws Exception {
         String partial = PARTIAL_REQUESTS.get(which);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port())) {
-            socket.setSoTimeout((int) HttpApi.IDLE_TIMEOUT.plusSeconds(10).toMillis());
+        try (Socket socket = SERVED.socket((int) HttpApi.IDLE_TIMEOUT.plusSeconds(10).toMillis())) {
             socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             long start = System.nanoTime();
@@ -132,8 +104,7 @@ class SlowClientsIT {
     @Test
     @Timeout(90)
     void aTricklingBodyIsCutOffAt408() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port())) {
-            socket.setSoTimeout(2_000);
+        try (Socket socket = SERVED.socket(2_000)) {
             OutputStream out = socket.getOutputStream();
             out.write(PARTIAL_REQUESTS.get(2).getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -162,8 +133,7 @@ class SlowClientsIT {
     @Test
     @Timeout(30)
     void headersOverTheLimitAre431InJson() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port())) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = SERVED.socket(10_000)) {
             socket.getOutputStream().write(("GET /api/models HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
                     + "a".repeat(HttpApi.MAX_HEADERS) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -185,7 +155,7 @@ class SlowClientsIT {
     }
 
     private static HttpResponse<String> getModels(Duration timeout) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/models"))
-                .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(HttpRequest.newBuilder(SERVED.uri("/api/models")).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

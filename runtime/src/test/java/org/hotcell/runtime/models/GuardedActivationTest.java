@@ -3,13 +3,11 @@ package org.hotcell.runtime.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
 import org.hotcell.core.activation.Activation;
-import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.error.PluginFaultException;
 import org.hotcell.core.registry.PluginRegistry;
+import org.hotcell.runtime.testing.TestActivation;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -64,32 +62,7 @@ class GuardedActivationTest {
                 .hasCauseInstanceOf(IllegalStateException.class);
     }
 
-    private interface Fn {
-        float apply(float x);
-    }
-
-    private static Activation fake(Fn fn) {
-        return new Activation() {
-            @Override
-            public ActivationSpec spec() {
-                return ActivationSpec.of("bad");
-            }
-
-            @Override
-            public ActivationProperties properties() {
-                return new ActivationProperties(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false,
-                        false, List.of());
-            }
-
-            @Override
-            public float apply(float x) {
-                return fn.apply(x);
-            }
-
-            @Override
-            public float derivative(float x, float y) {
-                return 1f;
-            }
-        };
+    private static Activation fake(TestActivation.Function fn) {
+        return new TestActivation(ActivationSpec.of("bad"), TestActivation.unbounded(false, false), fn, 1f);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hotcell.core.error.PluginFaultException;
 import org.hotcell.core.error.PluginUnavailableException;
 import org.hotcell.runtime.osgi.FelixHost;
-import org.hotcell.runtime.osgi.FelixOptions;
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.FelixHosts;
 import org.hotcell.runtime.testing.ModelFixtures;
 import org.hotcell.runtime.testing.PluginJars;
 import org.hotcell.runtime.trust.TrustPolicy;
@@ -44,8 +43,7 @@ class HostedModelsIT {
 
     @BeforeEach
     void start() throws IOException {
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
-        host = FelixHost.start(FelixOptions.fromBuild(plugins, TrustPolicy.allowAll()).withPoll(Duration.ofMillis(100)));
+        host = FelixHosts.start(plugins, TrustPolicy.allowAll(), Duration.ofMillis(100));
         ModelFixtures.writeSpec(models, "scaled", ModelFixtures.rnnSpec("scaled", "last_step"));
         ModelFixtures.writeSpec(models, "standard", ModelFixtures.rnnSpec("tanh", "last_step"));
         hosted = HostedModels.start(host.registry(), models, new BackendChoice("reference"), Duration.ofMillis(100));

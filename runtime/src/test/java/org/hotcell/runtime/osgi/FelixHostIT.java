@@ -9,16 +9,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.hotcell.core.registry.ProviderKind;
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.CapturedErr;
+import org.hotcell.runtime.testing.FelixHosts;
 import org.hotcell.runtime.testing.PluginJars;
 import org.hotcell.runtime.trust.TrustPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +36,7 @@ class FelixHostIT {
 
     @BeforeEach
     void start() throws IOException {
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
-        host = FelixHost.start(FelixOptions.fromBuild(plugins, TrustPolicy.allowAll()).withPoll(Duration.ofMillis(100)));
+        host = FelixHosts.start(plugins, TrustPolicy.allowAll(), Duration.ofMillis(100));
     }
 
     @AfterEach
@@ -96,33 +95,24 @@ class FelixHostIT {
     @Test
     void aBundleThatCannotResolveIsLoggedWithItsNameAndNothingGoesToStandardOutput() throws IOException {
         PrintStream out = System.out;
-        PrintStream err = System.err;
         ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        // slf4j-simple (the tests' binding) writes to whatever System.err is at the time of each message.
         System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            Path jar = plugins.resolve("unresolvable.jar");
-            Manifest manifest = new Manifest();
+        String log;
+        try (CapturedErr err = new CapturedErr()) {
+            Manifest manifest = manifest();
             Attributes main = manifest.getMainAttributes();
-            main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
             main.putValue("Bundle-ManifestVersion", "2");
             main.putValue("Bundle-SymbolicName", "org.example.unresolvable");
             main.putValue("Bundle-Version", "1.0.0");
             main.putValue("Import-Package", "org.example.absent");
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream bundle = new JarOutputStream(file,
-                    manifest)) {
-                // The manifest is the whole bundle.
-                bundle.flush();
-            }
-            Await.until("the unresolvable bundle logged", Duration.ofSeconds(20), () -> capturedErr
-                    .toString(StandardCharsets.UTF_8).contains("org.example.absent"));
+            // The manifest is the whole bundle.
+            writeJar(plugins.resolve("unresolvable.jar"), manifest);
+            Await.until("the unresolvable bundle logged", Duration.ofSeconds(20),
+                    () -> err.text().contains("org.example.absent"));
+            log = err.text();
         } finally {
             System.setOut(out);
-            System.setErr(err);
         }
-        String log = capturedErr.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("org.hotcell.osgi").contains("org.example.unresolvable");
         assertThat(capturedOut.toString(StandardCharsets.UTF_8)).isEmpty();
         // The host goes on serving: the standard bundles are still there.
@@ -145,45 +135,34 @@ class FelixHostIT {
     })
     void aJarThatIsNoBundleIsWarnedAboutOnceNamingItAndTheHostKeepsServing(String kind, String reason)
             throws Exception {
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
+        try (CapturedErr err = new CapturedErr()) {
             Path temp = plugins.resolve(".x.jar.tmp");
             switch (kind) {
                 case "garbage" -> Files.write(temp, "this is not a zip file at all".getBytes(StandardCharsets.UTF_8));
                 case "empty" -> Files.write(temp, new byte[0]);
-                default -> {
-                    Manifest manifest = new Manifest();
-                    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-                    try (OutputStream file = Files.newOutputStream(temp);
-                         JarOutputStream out = new JarOutputStream(file, manifest)) {
-                        // A jar, but no bundle.
-                        out.flush();
-                    }
-                }
+                default -> writeJar(temp, manifest()); // a jar, but no bundle
             }
             Files.move(temp, plugins.resolve("x.jar"), StandardCopyOption.ATOMIC_MOVE);
-            Await.until("a warning about x.jar", () -> warningsAbout("x.jar", capturedErr) > 0);
-            // Many polls later, still one line: the file is reported once, not on every poll.
-            Thread.sleep(1_000);
-            assertThat(warningsAbout("x.jar", capturedErr)).as(capturedErr.toString(StandardCharsets.UTF_8))
-                    .isEqualTo(1);
-            String warning = Arrays.stream(capturedErr.toString(StandardCharsets.UTF_8).split("\\R"))
-                    .filter(l -> l.contains(" WARN ") && l.contains("x.jar")).findFirst().orElseThrow();
-            assertThat(warning).contains(plugins.resolve("x.jar").toString()).contains(reason);
+            assertThat(err.warnedOnceAbout("x.jar")).contains(plugins.resolve("x.jar").toString()).contains(reason);
 
             PluginJars.plugin("org.example.scaled", "1.0.1").activation("scaled", "return 2f * x;")
                     .dropInto(plugins, "scaled.jar");
             Await.until("scaled registered", () -> host.registry().activationFactory("scaled").isPresent());
             assertThat(host.registry().activationNames()).contains("tanh");
-        } finally {
-            System.setErr(err);
         }
     }
 
-    private static long warningsAbout(String file, ByteArrayOutputStream log) {
-        return Arrays.stream(log.toString(StandardCharsets.UTF_8).split("\\R"))
-                .filter(l -> l.contains(" WARN ") && l.contains(file)).count();
+    /** A manifest with its version only. */
+    private static Manifest manifest() {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        return manifest;
+    }
+
+    /** Writes a jar that holds {@code manifest} and nothing else. */
+    private static void writeJar(Path jar, Manifest manifest) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.flush();
+        }
     }
 }

@@ -9,13 +9,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
 
 import org.hotcell.core.registry.ProviderKind;
 import org.hotcell.runtime.plugin.PluginInfo;
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.FelixHosts;
 import org.hotcell.runtime.testing.PluginJars;
 import org.hotcell.runtime.trust.TrustPolicy;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,7 @@ class NameOwnershipIT {
     Path plugins;
 
     private FelixHost start(TrustPolicy policy) throws IOException {
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
-        return FelixHost.start(FelixOptions.fromBuild(plugins, policy).withPoll(Duration.ofMillis(100)));
+        return FelixHosts.start(plugins, policy, Duration.ofMillis(100));
     }
 
     @Test

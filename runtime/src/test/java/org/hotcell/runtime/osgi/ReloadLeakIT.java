@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.hotcell.core.registry.ProviderKind;
 import org.hotcell.runtime.models.BackendChoice;
 import org.hotcell.runtime.models.HostedModels;
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.FelixHosts;
 import org.hotcell.runtime.testing.ModelFixtures;
 import org.hotcell.runtime.testing.PluginJars;
 import org.hotcell.runtime.trust.TrustPolicy;
@@ -34,7 +34,6 @@ class ReloadLeakIT {
 
     @Test
     void fiftyReloadsLeaveNoClassLoaderAndNoThreadBehind() throws Exception {
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
         Path first = PluginJars.plugin("org.example.leaky", "1.0.0").activation("scaled", "return 2f * x;")
                 .build(work.resolve("first.jar"));
         Path second = PluginJars.plugin("org.example.leaky", "2.0.0").activation("scaled", "return 3f * x;")
@@ -44,8 +43,7 @@ class ReloadLeakIT {
         float[] two = ModelFixtures.expectedScaled(2f, ModelFixtures.batch());
         float[] three = ModelFixtures.expectedScaled(3f, ModelFixtures.batch());
         int threadsBefore = -1;
-        try (FelixHost host = FelixHost.start(FelixOptions.fromBuild(plugins, TrustPolicy.allowAll())
-                .withPoll(Duration.ofMillis(50)));
+        try (FelixHost host = FelixHosts.start(plugins, TrustPolicy.allowAll(), Duration.ofMillis(50));
              HostedModels hosted = HostedModels.start(host.registry(), models, new BackendChoice("reference"),
                      Duration.ofMillis(50))) {
             for (int round = 0; round < 50; round++) {

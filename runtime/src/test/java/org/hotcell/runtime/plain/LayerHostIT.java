@@ -2,8 +2,6 @@ package org.hotcell.runtime.plain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.Arrays;
 
 import org.hotcell.core.registry.ProviderKind;
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.CapturedErr;
 import org.hotcell.runtime.testing.PluginJars;
 import org.hotcell.runtime.trust.TrustPolicy;
 import org.junit.jupiter.api.Test;
@@ -68,22 +67,12 @@ class LayerHostIT {
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 29})
     void aCorruptJarIsWarnedAboutOnceNamingItAndTheHostKeepsServing(int size) throws Exception {
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        // slf4j-simple (the tests' binding) writes to whatever System.err is at the time of each message.
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try (LayerHost host = LayerHost.start(plugins, TrustPolicy.allowAll(), Duration.ofMillis(100))) {
+        try (CapturedErr err = new CapturedErr();
+             LayerHost host = LayerHost.start(plugins, TrustPolicy.allowAll(), Duration.ofMillis(100))) {
             Path temp = Files.write(plugins.resolve(".x.jar.tmp"), Arrays.copyOf(
                     "this is not a zip file at all".getBytes(StandardCharsets.UTF_8), size));
             Path jar = Files.move(temp, plugins.resolve("x.jar"), StandardCopyOption.ATOMIC_MOVE);
-            Await.until("a warning about x.jar", () -> warningsAbout("x.jar", capturedErr) > 0);
-            // Many polls later, still one line: the file is reported once, not on every poll.
-            Thread.sleep(1_000);
-            assertThat(warningsAbout("x.jar", capturedErr)).as(capturedErr.toString(StandardCharsets.UTF_8))
-                    .isEqualTo(1);
-            String warning = Arrays.stream(capturedErr.toString(StandardCharsets.UTF_8).split("\\R"))
-                    .filter(l -> l.contains(" WARN ") && l.contains("x.jar")).findFirst().orElseThrow();
-            assertThat(warning).contains(jar.toString()).contains("not a readable jar");
+            assertThat(err.warnedOnceAbout("x.jar")).contains(jar.toString()).contains("not a readable jar");
             assertThat(host.plugins()).anySatisfy(p -> {
                 assertThat(p.location()).endsWith("x.jar");
                 assertThat(p.state()).startsWith("REFUSED (cannot load");
@@ -93,13 +82,6 @@ class LayerHostIT {
                     .dropInto(plugins, "scaled.jar");
             Await.until("scaled added", () -> host.registry().activationFactory("scaled").isPresent());
             assertThat(host.registry().activationNames()).contains("tanh");
-        } finally {
-            System.setErr(err);
         }
-    }
-
-    private static long warningsAbout(String file, ByteArrayOutputStream log) {
-        return Arrays.stream(log.toString(StandardCharsets.UTF_8).split("\\R"))
-                .filter(l -> l.contains(" WARN ") && l.contains(file)).count();
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.activation.ActivationFactory;
 import org.hotcell.core.activation.ActivationParameter;
-import org.hotcell.core.activation.ActivationProperties;
 import org.hotcell.core.activation.ActivationSpec;
 import org.hotcell.core.registry.PluginRegistry;
 import org.hotcell.model.io.ModelSpecJson;
@@ -85,28 +84,7 @@ public final class ModelFixtures {
 
         @Override
         public Activation create(ActivationSpec spec) {
-            return new Activation() {
-                @Override
-                public ActivationSpec spec() {
-                    return spec;
-                }
-
-                @Override
-                public ActivationProperties properties() {
-                    return new ActivationProperties(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true, true,
-                            false, List.of());
-                }
-
-                @Override
-                public float apply(float x) {
-                    return k * x;
-                }
-
-                @Override
-                public float derivative(float x, float y) {
-                    return k;
-                }
-            };
+            return TestActivation.scaled(spec, k);
         }
     }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import org.hotcell.runtime.osgi.FelixHost;
-import org.hotcell.runtime.osgi.FelixOptions;
 import org.hotcell.runtime.testing.Await;
+import org.hotcell.runtime.testing.FelixHosts;
 import org.hotcell.runtime.testing.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +23,10 @@ class TrustedFelixIT {
 
     @Test
     void anUnlistedJarStaysInstalledButNeverRunsAndAListedOneLoads() throws IOException {
-        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
         Path good = PluginJars.plugin("org.example.good", "1.0.0").activation("good", "return x;")
                 .build(work.resolve("good.jar"));
         Path trustFile = Files.writeString(work.resolve("trust.txt"), TrustPolicy.sha256(good) + " good.jar\n");
-        try (FelixHost host = FelixHost.start(FelixOptions.fromBuild(plugins, TrustPolicy.read(trustFile))
-                .withPoll(Duration.ofMillis(100)))) {
+        try (FelixHost host = FelixHosts.start(plugins, TrustPolicy.read(trustFile), Duration.ofMillis(100))) {
             PluginJars.plugin("org.example.evil", "1.0.0").activation("evil", "return x;")
                     .dropInto(plugins, "evil.jar");
             Await.until("the evil bundle installed", () -> host.plugins().stream()
