@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "about the LSTM's functions, each as its own experiment with 10 seeds per configuration, and "
                 + "writes study-report/index.html: the claims table (verdict, effect with 95% CI, plot, the command "
                 + "that reproduces it), plots, results.csv.",
-                "Without options: every claim, 400 runs, about 3 minutes measured on two cores (AMD EPYC, AVX-512)."})
+                "Without options: every claim, 410 runs, about 4 minutes measured on two cores (AMD EPYC, AVX-512)."})
 final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--full", description = "30 seeds, a larger model (hidden 32), up to 2000 steps, T up to 400 "

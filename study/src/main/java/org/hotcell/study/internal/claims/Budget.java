@@ -63,6 +63,11 @@ public record Budget(TaskSetting adding, List<Long> seeds, List<Integer> lengths
                 adamRates, sgdRates, newCandidates);
     }
 
+    /** Adding at the budget's second length (T = 100): where a claim needs a task that not everything solves. */
+    public TaskSetting harder() {
+        return adding.withLength(lengths.size() > 1 ? lengths.get(1) : adding.length());
+    }
+
     /** The standard LSTM (sigmoid gates, tanh candidate and output, Adam 0.01, clip 1) with the gradient probe. */
     public RunConfig base() {
         return RunConfig.standardLstm(adding).withProbes(new Probes(List.of(), true));
