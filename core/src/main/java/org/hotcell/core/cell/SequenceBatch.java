@@ -59,6 +59,24 @@ public record SequenceBatch(float[] data, int offset, int steps, int batch, int 
         return lengths == null ? steps : lengths[n];
     }
 
+    /**
+     * The same sequences in {@code target} layout as one contiguous array from offset 0: this batch itself when it
+     * already is one, else a copy. The one place that reorders between time-major and batch-major.
+     */
+    public SequenceBatch inLayout(Layout target) {
+        int size = steps * batch * features;
+        if (layout == target && offset == 0 && data.length == size) {
+            return this;
+        }
+        SequenceBatch copy = new SequenceBatch(new float[size], 0, steps, batch, features, target, lengths);
+        for (int t = 0; t < steps; t++) {
+            for (int n = 0; n < batch; n++) {
+                System.arraycopy(data, rowOffset(t, n), copy.data, copy.rowOffset(t, n), features);
+            }
+        }
+        return copy;
+    }
+
     /** Where the row of step t of item n starts in data. */
     public int rowOffset(int t, int n) {
         return offset + (layout == Layout.TIME_MAJOR ? t * batch + n : n * steps + t) * features;

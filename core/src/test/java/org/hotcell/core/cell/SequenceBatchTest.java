@@ -32,4 +32,28 @@ class SequenceBatchTest {
         assertThatThrownBy(() -> batch.withLengths(new int[] {1}))
                 .hasMessage("number of sequence lengths is 1, expected 2");
     }
+
+    @Test
+    void reorderingBetweenLayoutsKeepsEveryRowAndLengthsAndCopiesOnlyWhenNeeded() {
+        // 3 steps x 2 items x 2 features at offset 1; the value of (t, n, f) is 100 t + 10 n + f.
+        float[] data = new float[1 + 3 * 2 * 2];
+        SequenceBatch timeMajor = new SequenceBatch(data, 1, 3, 2, 2, Layout.TIME_MAJOR, new int[] {3, 1});
+        for (int t = 0; t < 3; t++) {
+            for (int n = 0; n < 2; n++) {
+                for (int f = 0; f < 2; f++) {
+                    data[timeMajor.rowOffset(t, n) + f] = 100 * t + 10 * n + f;
+                }
+            }
+        }
+        SequenceBatch batchMajor = timeMajor.inLayout(Layout.BATCH_MAJOR);
+        assertThat(batchMajor.layout()).isEqualTo(Layout.BATCH_MAJOR);
+        assertThat(batchMajor.offset()).isZero();
+        assertThat(batchMajor.lengths()).containsExactly(3, 1);
+        assertThat(batchMajor.data()).containsExactly(0, 1, 100, 101, 200, 201, 10, 11, 110, 111, 210, 211);
+        SequenceBatch back = batchMajor.inLayout(Layout.TIME_MAJOR);
+        assertThat(back.data()).containsExactly(0, 1, 10, 11, 100, 101, 110, 111, 200, 201, 210, 211);
+        // Already contiguous in the asked layout: the same batch, no copy.
+        assertThat(back.inLayout(Layout.TIME_MAJOR)).isSameAs(back);
+        assertThat(batchMajor.inLayout(Layout.BATCH_MAJOR)).isSameAs(batchMajor);
+    }
 }

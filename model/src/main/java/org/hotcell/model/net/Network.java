@@ -94,7 +94,7 @@ public final class Network {
     public NetworkPass forward(SequenceBatch x, List<List<CellState>> initial, boolean keepTrace) {
         ModelSpec spec = model.spec();
         ShapeMismatchException.check("features per step of the model input", x.features(), spec.inputSize());
-        float[] input = timeMajor(x);
+        float[] input = x.inLayout(Layout.TIME_MAJOR).data();
         SequenceBatch batch = new SequenceBatch(input, 0, x.steps(), x.batch(), x.features(), Layout.TIME_MAJOR,
                 x.lengths());
         StackPass pass = stack.forward(batch, initial, keepTrace);
@@ -205,21 +205,5 @@ public final class Network {
         if (into != null && from != null) {
             System.arraycopy(from, 0, into, 0, into.length);
         }
-    }
-
-    /** The input as a contiguous time-major array (a copy only when it is not one already). */
-    private static float[] timeMajor(SequenceBatch x) {
-        int size = x.steps() * x.batch() * x.features();
-        if (x.layout() == Layout.TIME_MAJOR && x.offset() == 0 && x.data().length == size) {
-            return x.data();
-        }
-        float[] data = new float[size];
-        for (int t = 0; t < x.steps(); t++) {
-            for (int n = 0; n < x.batch(); n++) {
-                System.arraycopy(x.data(), x.rowOffset(t, n), data, (t * x.batch() + n) * x.features(),
-                        x.features());
-            }
-        }
-        return data;
     }
 }

@@ -26,14 +26,7 @@ public record Outputs(float[] data, int[] shape) {
         int n = rows.batch();
         int t = rows.steps();
         int o = rows.features();
-        SequenceBatch batchMajor = new SequenceBatch(new float[n * t * o], 0, t, n, o, Layout.BATCH_MAJOR, null);
-        for (int item = 0; item < n; item++) {
-            for (int step = 0; step < t; step++) {
-                System.arraycopy(rows.data(), rows.rowOffset(step, item), batchMajor.data(),
-                        batchMajor.rowOffset(step, item), o);
-            }
-        }
-        return new Outputs(batchMajor.data(), new int[] {n, t, o});
+        return new Outputs(rows.inLayout(Layout.BATCH_MAJOR).data(), new int[] {n, t, o});
     }
 
     @Override
