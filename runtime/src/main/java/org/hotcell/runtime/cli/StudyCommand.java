@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"Why sigmoid gates and a tanh candidate, and can ReLU do instead? Tests nine claims people make "
                 + "about the LSTM's functions, each as its own experiment with 10 seeds per configuration, and "
-                + "writes study-report/index.html: the claims table (verdict, effect with 95% CI, plot, the command "
+                + "writes study-report/index.html: the claims table (verdict, effect with 95%% CI, plot, the command "
                 + "that reproduces it), plots, results.csv.",
                 "Without options: every claim, 410 runs, about 4 minutes measured on two cores (AMD EPYC, AVX-512)."})
 final class StudyCommand implements Callable<Integer> {
