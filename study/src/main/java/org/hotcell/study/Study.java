@@ -94,8 +94,8 @@ public final class Study {
         Backend backend = registry.defaultBackend().withThreads(1);
         String check = budgetCheck(byConfig.get(budget.base()), budget);
         List<String> how = List.of(check,
-                String.format(Locale.ROOT, "%d configurations x %d seeds = %d runs; every run: one %s layer and a "
-                        + "dense head, %s", configs.size(), budget.seeds().size(), runs.size(), "recurrent",
+                String.format(Locale.ROOT, "%d configurations x %d seeds = %d runs; every run: one recurrent layer "
+                        + "and a dense head, %s", configs.size(), budget.seeds().size(), runs.size(),
                         budget.adding().describe()),
                 "Recipes: Adam 0.01 with gradient-norm clipping at 1, stopping once solved, unless a claim says "
                         + "otherwise (claim 4 sweeps learning rates without clipping over the whole budget)",

@@ -17,6 +17,7 @@ import org.hotcell.study.internal.stats.FisherExact;
 import org.hotcell.study.internal.stats.Holm;
 import org.hotcell.study.internal.stats.MannWhitney;
 import org.hotcell.study.internal.stats.MannWhitneyResult;
+import org.hotcell.study.internal.stats.Median;
 import org.hotcell.study.internal.stats.Proportion;
 
 /**
@@ -68,7 +69,7 @@ final class BoundedStateClaim extends BaseClaim {
             Outcomes o = Outcomes.of(arm.name(), runs);
             lines.add(String.format(Locale.ROOT, "%s, no clipping: %d/%d diverged, %d/%d solved; median max |c| "
                             + "on T=%d: %s", arm.name(), o.diverged(), o.runs(), o.solved(), o.runs(),
-                    last(budget), Text.number(Outcomes.median(Outcomes.finite(runs, r -> maxC(r, last(budget)))))));
+                    last(budget), Text.number(Median.of(Outcomes.finite(runs, r -> maxC(r, last(budget)))))));
         }
         List<RunResult> tanh = pooled.get("tanh");
         List<RunResult> relu = pooled.get("relu");
@@ -83,8 +84,8 @@ final class BoundedStateClaim extends BaseClaim {
         boolean divergesMore = adjusted[0] < Comparison.ALPHA && reluDiverged > tanhDiverged;
         boolean growsMore = growth != null && adjusted[1] < Comparison.ALPHA
                 && growth.probabilityOfSuperiority() > 0.5;
-        double tanhMedian = Outcomes.median(tanhC);
-        double reluMedian = Outcomes.median(reluC);
+        double tanhMedian = Median.of(tanhC);
+        double reluMedian = Median.of(reluC);
         Verdict verdict = divergesMore || growsMore ? Verdict.HELD
                 : reluDiverged <= tanhDiverged && !(reluMedian > tanhMedian) ? Verdict.NOT_HELD
                 : Verdict.INCONCLUSIVE;
@@ -108,7 +109,7 @@ final class BoundedStateClaim extends BaseClaim {
                 for (int i = 0; i < lengths.size(); i++) {
                     int length = lengths.get(i);
                     x[i] = length;
-                    y[i] = Outcomes.median(Outcomes.finite(mine, r -> maxC(r, length)));
+                    y[i] = Median.of(Outcomes.finite(mine, r -> maxC(r, length)));
                 }
                 series.put(candidate + " (" + optimizer + ")", new double[][] {x, y});
             }

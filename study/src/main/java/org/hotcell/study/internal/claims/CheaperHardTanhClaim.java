@@ -12,6 +12,7 @@ import org.hotcell.study.internal.report.ClaimCharts;
 import org.hotcell.study.internal.stats.Holm;
 import org.hotcell.study.internal.stats.MannWhitney;
 import org.hotcell.study.internal.stats.MannWhitneyResult;
+import org.hotcell.study.internal.stats.Median;
 
 /**
  * Claim 8: hard_tanh is cheaper than tanh. Timed in this process, activations interleaved round-robin so the
@@ -48,8 +49,8 @@ final class CheaperHardTanhClaim extends BaseClaim {
         MannWhitneyResult kernel = MannWhitney.test(t.kernelNanos().get("hard_tanh"), t.kernelNanos().get("tanh"));
         MannWhitneyResult step = MannWhitney.test(t.stepMillis().get("hard_tanh"), t.stepMillis().get("tanh"));
         double[] adjusted = Holm.adjust(kernel.pValue(), step.pValue());
-        double kernelRatio = median(t.kernelNanos().get("hard_tanh")) / median(t.kernelNanos().get("tanh"));
-        double stepRatio = median(t.stepMillis().get("hard_tanh")) / median(t.stepMillis().get("tanh"));
+        double kernelRatio = Median.of(t.kernelNanos().get("hard_tanh")) / Median.of(t.kernelNanos().get("tanh"));
+        double stepRatio = Median.of(t.stepMillis().get("hard_tanh")) / Median.of(t.stepMillis().get("tanh"));
         boolean kernelFaster = adjusted[0] < Comparison.ALPHA && kernel.probabilityOfSuperiority() < 0.5;
         boolean kernelSlower = adjusted[0] < Comparison.ALPHA && kernel.probabilityOfSuperiority() > 0.5;
         boolean stepFaster = adjusted[1] < Comparison.ALPHA && step.probabilityOfSuperiority() < 0.5;
@@ -57,8 +58,8 @@ final class CheaperHardTanhClaim extends BaseClaim {
                 : kernelSlower || !kernelFaster && kernelRatio >= 1 ? Verdict.NOT_HELD : Verdict.INCONCLUSIVE;
         String effect = String.format(Locale.ROOT, "kernel: hard_tanh %.3f vs tanh %.3f ns/element (ratio %.2f), "
                         + "Holm p = %s; training step: %.3f vs %.3f ms (ratio %.3f), Holm p = %s",
-                median(t.kernelNanos().get("hard_tanh")), median(t.kernelNanos().get("tanh")), kernelRatio,
-                Comparison.p(adjusted[0]), median(t.stepMillis().get("hard_tanh")), median(t.stepMillis().get("tanh")),
+                Median.of(t.kernelNanos().get("hard_tanh")), Median.of(t.kernelNanos().get("tanh")), kernelRatio,
+                Comparison.p(adjusted[0]), Median.of(t.stepMillis().get("hard_tanh")), Median.of(t.stepMillis().get("tanh")),
                 stepRatio, Comparison.p(adjusted[1]));
         List<String> lines = new ArrayList<>();
         lines.add("machine: " + t.machine());
@@ -68,11 +69,11 @@ final class CheaperHardTanhClaim extends BaseClaim {
             double[] samples = t.kernelNanos().get(name);
             if (samples != null) {
                 names.add(name);
-                values.add(median(samples));
+                values.add(Median.of(samples));
                 double[] backward = t.derivativeNanos().get(name);
                 lines.add(String.format(Locale.ROOT, "%s: forward %.3f ns/element, derivative %s ns/element "
-                                + "(medians of %d samples)", name, median(samples),
-                        backward == null ? "n/a" : String.format(Locale.ROOT, "%.3f", median(backward)),
+                                + "(medians of %d samples)", name, Median.of(samples),
+                        backward == null ? "n/a" : String.format(Locale.ROOT, "%.3f", Median.of(backward)),
                         samples.length));
             }
         }
@@ -82,7 +83,7 @@ final class CheaperHardTanhClaim extends BaseClaim {
             if (samples != null) {
                 steps.put(name, samples);
                 lines.add(String.format(Locale.ROOT, "training step with %s: %.3f ms (median of %d)", name,
-                        median(samples), samples.length));
+                        Median.of(samples), samples.length));
             }
         }
         lines.add("verdict needs both: a kernel and a training step significantly faster (Holm p < 0.05)");
@@ -91,7 +92,4 @@ final class CheaperHardTanhClaim extends BaseClaim {
                 "ns per element", names, values.stream().mapToDouble(Double::doubleValue).toArray(), null, null));
     }
 
-    static double median(double[] samples) {
-        return Outcomes.median(samples);
-    }
 }

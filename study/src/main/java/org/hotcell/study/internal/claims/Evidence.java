@@ -14,9 +14,14 @@ public record Evidence(Map<RunConfig, List<RunResult>> runs, Timings timings) {
 
     /** The runs of an arm. */
     public List<RunResult> of(Arm arm) {
-        List<RunResult> results = runs.get(arm.config());
+        return of(arm.config());
+    }
+
+    /** The runs of a configuration. */
+    public List<RunResult> of(RunConfig config) {
+        List<RunResult> results = runs.get(config);
         if (results == null) {
-            throw new IllegalStateException("no results for " + arm.config().label());
+            throw new IllegalStateException("no results for " + config.label());
         }
         return results;
     }

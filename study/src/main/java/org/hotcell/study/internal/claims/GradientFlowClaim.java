@@ -14,6 +14,7 @@ import org.hotcell.study.internal.report.ClaimCharts;
 import org.hotcell.study.internal.stats.Holm;
 import org.hotcell.study.internal.stats.MannWhitney;
 import org.hotcell.study.internal.stats.MannWhitneyResult;
+import org.hotcell.study.internal.stats.Median;
 import org.hotcell.study.internal.stats.WilcoxonSignedRank;
 
 /**
@@ -66,8 +67,8 @@ final class GradientFlowClaim extends BaseClaim {
         Outcomes tanhLongest = null;
         Outcomes reluLongest = null;
         for (int length : budget.lengths()) {
-            List<RunResult> tanh = evidence.of(new Arm("", config(budget, "tanh", length)));
-            List<RunResult> relu = evidence.of(new Arm("", config(budget, "relu", length)));
+            List<RunResult> tanh = evidence.of(config(budget, "tanh", length));
+            List<RunResult> relu = evidence.of(config(budget, "relu", length));
             double[] a = tanh.stream().mapToDouble(r -> Math.abs(retention(r.flowBefore()))).toArray();
             double[] b = relu.stream().mapToDouble(r -> Math.abs(retention(r.flowBefore()))).toArray();
             Outcomes to = Outcomes.of("tanh T=" + length, tanh);
@@ -80,7 +81,7 @@ final class GradientFlowClaim extends BaseClaim {
             int i = longer.indexOf(length);
             if (i >= 0) {
                 raw[i] = java.util.Arrays.equals(a, b) ? 1.0 : WilcoxonSignedRank.test(a, b).pValue();
-                flowGap[i] = Outcomes.median(a) - Outcomes.median(b);
+                flowGap[i] = Median.of(a) - Median.of(b);
                 MannWhitneyResult solve = MannWhitney.test(Outcomes.timeToSolve(tanh), Outcomes.timeToSolve(relu));
                 raw[tests + i] = solve.pValue();
                 slower[i] = solve.probabilityOfSuperiority();
@@ -121,7 +122,7 @@ final class GradientFlowClaim extends BaseClaim {
     }
 
     private static double median(List<RunResult> runs, boolean before) {
-        return Outcomes.median(runs.stream().mapToDouble(r -> retention(before ? r.flowBefore() : r.flowAfter()))
+        return Median.of(runs.stream().mapToDouble(r -> retention(before ? r.flowBefore() : r.flowAfter()))
                 .filter(Double::isFinite).toArray());
     }
 
@@ -143,7 +144,7 @@ final class GradientFlowClaim extends BaseClaim {
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             int k = i;
-            y[i] = Outcomes.median(runs.stream().filter(r -> r.flowBefore().size() == x.length)
+            y[i] = Median.of(runs.stream().filter(r -> r.flowBefore().size() == x.length)
                     .mapToDouble(r -> r.flowBefore().get(k) / r.flowBefore().get(x.length - 1))
                     .filter(Double::isFinite).toArray());
         }

@@ -13,6 +13,7 @@ import org.hotcell.study.internal.report.ClaimCharts;
 import org.hotcell.study.internal.stats.Holm;
 import org.hotcell.study.internal.stats.MannWhitney;
 import org.hotcell.study.internal.stats.MannWhitneyResult;
+import org.hotcell.study.internal.stats.Median;
 
 /**
  * Claim 7: leaky ReLU fixes ReLU's dead units. relu against leaky_relu with slopes 0.01 (the default), 0.1 and
@@ -58,7 +59,7 @@ final class LeakyReluClaim extends BaseClaim {
         List<String> lines = new ArrayList<>(v.lines());
         for (int i = 0; i < names.size(); i++) {
             List<RunResult> runs = v.runs.get(names.get(i));
-            deadShares[i] = Outcomes.median(Outcomes.finite(runs, r -> r.state().deadShare()));
+            deadShares[i] = Median.of(Outcomes.finite(runs, r -> r.state().deadShare()));
             solved[i] = Outcomes.of(names.get(i), runs).share();
             lines.add(String.format(Locale.ROOT, "%s: median share of dead units %.1f%%", names.get(i),
                     100 * deadShares[i]));
@@ -67,7 +68,7 @@ final class LeakyReluClaim extends BaseClaim {
         bars.put("share of seeds solved", solved);
         String effect = String.format(Locale.ROOT, "dead units: relu %.1f%% vs leaky %.1f%% (medians), P(relu more) "
                         + "= %s, p = %s; a leaky slope significantly better than relu: %s",
-                100 * Outcomes.median(reluDead), 100 * Outcomes.median(leakyDead),
+                100 * Median.of(reluDead), 100 * Median.of(leakyDead),
                 dead == null ? "n/a" : String.format(Locale.ROOT, "%.2f", dead.probabilityOfSuperiority()),
                 Comparison.p(deadP), leakyBetter ? "yes" : "no");
         ClaimFinding finding = finding(verdict, effect, lines, "-");

@@ -10,6 +10,7 @@ import org.hotcell.study.ClaimFinding;
 import org.hotcell.study.RunResult;
 import org.hotcell.study.Verdict;
 import org.hotcell.study.internal.report.ClaimCharts;
+import org.hotcell.study.internal.stats.Median;
 
 /**
  * Claim 2: the candidate must be able to be negative. With a sigmoid candidate (0..1) or a relu one (0..inf),
@@ -45,8 +46,8 @@ final class NegativeCandidateClaim extends BaseClaim {
         List<String> lines = new ArrayList<>(v.lines());
         for (int i = 0; i < names.size(); i++) {
             List<RunResult> runs = v.runs.get(names.get(i));
-            falls[i] = Outcomes.median(Outcomes.finite(runs, r -> r.state().fallShare()));
-            negative[i] = Outcomes.median(Outcomes.finite(runs, r -> r.state().negativeShare()));
+            falls[i] = Median.of(Outcomes.finite(runs, r -> r.state().fallShare()));
+            negative[i] = Median.of(Outcomes.finite(runs, r -> r.state().negativeShare()));
             solved[i] = Outcomes.of(names.get(i), runs).share();
             lines.add(String.format(Locale.ROOT, "%s: c fell at %.1f%% of steps, c < 0 at %.1f%% (medians over "
                     + "seeds, test set)", names.get(i), 100 * falls[i], 100 * negative[i]));

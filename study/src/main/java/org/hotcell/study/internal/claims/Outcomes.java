@@ -32,12 +32,9 @@ record Outcomes(String name, int runs, int solved, int diverged, Interval rate, 
     /** E.g. {@code 9/10 solved (95% CI 0.60-0.98), median 575 steps}. */
     String describe() {
         return String.format(Locale.ROOT, "%d/%d solved (%s), median %s steps%s", solved, runs, ci(rate),
-                median(steps), diverged == 0 ? "" : ", " + diverged + " diverged");
+                steps.describeMedian(), diverged == 0 ? "" : ", " + diverged + " diverged");
     }
 
-    static String median(StepsToSolve steps) {
-        return steps.median().isPresent() ? String.valueOf(steps.median().getAsInt()) : "> " + steps.budget();
-    }
 
     static String ci(Interval interval) {
         return String.format(Locale.ROOT, "95%% CI %.2f-%.2f", interval.low(), interval.high());
@@ -57,14 +54,4 @@ record Outcomes(String name, int runs, int solved, int diverged, Interval rate, 
         return results.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).toArray();
     }
 
-    /** The median of values (the mean of the middle two for an even count); NaN for none. */
-    static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

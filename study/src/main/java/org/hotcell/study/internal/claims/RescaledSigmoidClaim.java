@@ -81,7 +81,7 @@ final class RescaledSigmoidClaim extends BaseClaim {
         String effect = String.format(Locale.ROOT, "first recorded test metric equal within %.1e relative (worst "
                         + "seed); same outcome in %d/%d seeds; steps to solve paired by seed: Wilcoxon p = %s; "
                         + "median %s vs %s steps", worstEarly, sameOutcome, seeds, Comparison.p(p),
-                Outcomes.median(ta.steps()), Outcomes.median(re.steps()));
+                ta.steps().describeMedian(), re.steps().describeMedian());
         List<String> lines = new ArrayList<>();
         lines.add("tanh: " + ta.describe());
         lines.add("2 sigmoid(2x) - 1 (" + RESCALED + "): " + re.describe());

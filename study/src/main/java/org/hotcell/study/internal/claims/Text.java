@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import org.hotcell.study.RunResult;
+import org.hotcell.study.internal.stats.Median;
 
 /** Shared wording of the findings. */
 final class Text {
@@ -25,7 +26,7 @@ final class Text {
     /** Median over seeds of the largest |c| during training, per arm. */
     static String maxC(Map<String, List<RunResult>> runs) {
         StringJoiner j = new StringJoiner(", ", "median of max |c| over training: ", "");
-        runs.forEach((name, r) -> j.add(name + " " + number(Outcomes.median(Outcomes.finite(r,
+        runs.forEach((name, r) -> j.add(name + " " + number(Median.of(Outcomes.finite(r,
                 RunResult::maxAbsC)))));
         return j.toString();
     }

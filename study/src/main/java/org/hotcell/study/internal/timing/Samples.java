@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.hotcell.study.internal.stats.Median;
+
 /**
  * Timing samples of one quantity, in the order they were taken, and their median. The median, not the mean: on
  * a shared machine a few samples catch an interrupt or a garbage collection and are many times too long, and
@@ -34,8 +36,6 @@ public record Samples(String unit, List<Double> values) {
 
     /** The median: the middle value, or the mean of the two middle ones. */
     public double median() {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Median.of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }
