@@ -15,9 +15,10 @@ import org.hotcell.core.error.ShapeMismatchException;
 
 /**
  * One recurrent layer: a cell read forward, a cell read in reverse, or two cells (separate weights) reading
- * both ways with their outputs merged step by step ({@link MergeMode}). Immutable and thread-safe like its
- * cells. Outputs are time-major {@code [T, N, width]} whatever the input layout, zero past each sequence's
- * length; in reverse, step t of the output is the state after reading the sequence from its end down to t.
+ * both ways with their outputs merged step by step ({@link MergeMode}). Thread-safe like its cells: passes
+ * may run at once, a weight update of a cell ({@link Cell#addToWeights}) must not overlap them. Outputs are
+ * time-major {@code [T, N, width]} whatever the input layout, zero past each sequence's length; in reverse,
+ * step t of the output is the state after reading the sequence from its end down to t.
  */
 public final class RecurrentLayer {
     private final Direction direction;

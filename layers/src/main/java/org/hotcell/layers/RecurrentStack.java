@@ -11,7 +11,8 @@ import org.hotcell.core.error.ShapeMismatchException;
 
 /**
  * Recurrent layers stacked so that each reads the output of the one below, step by step; the bottom layer reads
- * the input. Sequence lengths carry up the stack. Immutable and thread-safe like its layers.
+ * the input. Sequence lengths carry up the stack. Thread-safe like its layers: passes may run at once,
+ * a weight update of a cell must not overlap them.
  */
 public final class RecurrentStack {
     private final List<RecurrentLayer> layers;

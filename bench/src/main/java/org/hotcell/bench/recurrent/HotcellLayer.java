@@ -15,9 +15,12 @@ import org.hotcell.core.registry.PluginRegistry;
  * A Hotcell layer of a {@link Workload} bound to one backend, with its input and a fixed output gradient:
  * what the Hotcell benchmarks time, and what their self-checks compare across backends.
  *
- * <p>A training step is: build the cell from the current weights (a cell packs its weights when made, so a
- * real training loop rebuilds after every update, as {@code org.hotcell.model} does), forward with a trace,
- * backward against the fixed gradient, then a plain SGD update {@code p -= lr * dp} of W, R and both biases.
+ * <p>A training step is what {@code org.hotcell.model}'s trainer does with a cell that is built once: forward
+ * with a trace, backward against the fixed gradient, then a plain SGD update {@code p = p + (-lr) * dp} of W,
+ * R, both biases and the peepholes, applied with the same float expression to the master {@link #weights()} and
+ * to the cell's packed weights in place ({@link Cell#addToWeights}), so the cell keeps computing with exactly
+ * the master weights. A backend that cannot update in place rebuilds the cell from the master after each step.
+ * {@link #forward} and {@link #gradients} use the same cell, so after training steps they see the new weights.
  */
 public final class HotcellLayer {
     /** Small enough that the weights barely move over a whole benchmark run, so later steps cost the same. */
@@ -32,7 +35,8 @@ public final class HotcellLayer {
     private final CellWeights weights;
     private final SequenceBatch input;
     private final float[] outputGradient;
-    private final Cell inferenceCell;
+    /** Built once; training steps update it in place (or replace it when its backend cannot). */
+    private Cell cell;
 
     private HotcellLayer(Workload workload, Backend backend) {
         this.workload = workload;
@@ -42,7 +46,7 @@ public final class HotcellLayer {
         this.weights = workload.weights();
         this.input = SequenceBatch.timeMajor(workload.inputs(), workload.steps(), workload.batch(), workload.input());
         this.outputGradient = workload.outputGradient();
-        this.inferenceCell = build();
+        this.cell = build();
     }
 
     /** The layer of {@code workload} on {@code backend}, its weights packed. */
@@ -60,22 +64,29 @@ public final class HotcellLayer {
 
     /** One forward pass over the whole input from a zero state, no trace: the outputs {@code [T, N, H]}. */
     public float[] forward() {
-        return inferenceCell.forward(input, null, false, false).y();
+        return cell.forward(input, null, false, false).y();
     }
 
     /** Forward with a trace and backward against the fixed output gradient, with the weights unchanged. */
     public CellGradients gradients() {
-        return gradients(inferenceCell);
+        return gradients(cell);
     }
 
     /** One training step (see the class comment); returns the gradients it applied. */
     public CellGradients trainingStep() {
-        CellGradients gradients = gradients(build());
+        CellGradients gradients = gradients(cell);
         CellWeights d = gradients.dWeights();
-        update(weights.w(), d.w());
-        update(weights.r(), d.r());
-        update(weights.wBias(), d.wBias());
-        update(weights.rBias(), d.rBias());
+        float alpha = -LEARNING_RATE;
+        update(weights.w(), alpha, d.w());
+        update(weights.r(), alpha, d.r());
+        update(weights.wBias(), alpha, d.wBias());
+        update(weights.rBias(), alpha, d.rBias());
+        update(weights.peepholes(), alpha, d.peepholes());
+        if (cell.updatesInPlace()) {
+            cell.addToWeights(d, alpha);
+        } else {
+            cell = build();
+        }
         return gradients;
     }
 
@@ -108,12 +119,13 @@ public final class HotcellLayer {
         return type.create(spec, weights, activations(), backend);
     }
 
-    private static void update(float[] parameter, float[] gradient) {
+    /** {@code p = p + alpha * g}: the float expression {@link Cell#addToWeights} applies to the packed copy. */
+    private static void update(float[] parameter, float alpha, float[] gradient) {
         if (parameter == null || gradient == null) {
             return;
         }
         for (int i = 0; i < parameter.length; i++) {
-            parameter[i] -= LEARNING_RATE * gradient[i];
+            parameter[i] = parameter[i] + alpha * gradient[i];
         }
     }
 }

@@ -10,7 +10,8 @@ package org.hotcell.core.backend;
  *
  * <p>The cells use {@link #pack} once per model and {@link #multiply} for every step, so a backend puts its
  * speed there; {@link #multiplyUntransposed} serves the backward pass from the same packed weights, and
- * {@link #gemm} the rest (weight gradients, tests, ad hoc products).
+ * {@link #gemm} the rest (weight gradients, tests, ad hoc products). Training changes packed weights in place
+ * with {@link #addTo} rather than packing them again after every optimizer step.
  */
 public interface Backend {
 
@@ -47,6 +48,39 @@ public interface Backend {
 
     /** Lays out the {@code rows x cols} row-major matrix at {@code w[off ..]} for {@link #multiply}. */
     PackedMatrix pack(float[] w, int off, int rows, int cols);
+
+    /**
+     * Whether this backend implements {@link #addTo}. Callers that update weights ask first and, when it is
+     * false, pack the updated weights again instead (a cell: be rebuilt from its updated weights), so that a
+     * backend without in-place updates is never left with a half-applied one. This default says false.
+     */
+    default boolean addsInPlace() {
+        return false;
+    }
+
+    /**
+     * {@code W += alpha * D} in place, D a {@code W.rows() x W.cols()} row-major matrix at {@code d[dOff ..]}:
+     * a training step's update of packed weights, instead of packing the updated weights again. Every element
+     * becomes {@code w + alpha * d} in float arithmetic (the product rounded to float, then the sum; no fused
+     * multiply-add), so that a master copy updated with the same expression stays bitwise equal to what the
+     * products use, and the result equals {@code pack} of the updated matrix exactly.
+     *
+     * <p>Must not run while any product with W runs (on any thread); the caller orders it before the next
+     * product (a happens-before edge, such as the same thread or a hand-off through a queue). After it, every
+     * product by W ({@link #multiply}, {@link #multiplyUntransposed}, {@link #multiplyThen}) sees the new W,
+     * including any layout the backend derived from W and keeps with it (which it updates too).
+     *
+     * <p>This default throws: a third-party backend written before this method existed cannot update its
+     * layout, and says so through {@link #addsInPlace}.
+     *
+     * @throws UnsupportedOperationException naming the backend, when {@link #addsInPlace} is false
+     * @throws IllegalArgumentException      when W was packed by another backend
+     * @throws org.hotcell.core.error.ShapeMismatchException when D does not fit in {@code d} from {@code dOff}
+     */
+    default void addTo(PackedMatrix w, float alpha, float[] d, int dOff) {
+        throw new UnsupportedOperationException("backend '" + name() + "' cannot update packed weights in place;"
+                + " pack the updated weights again (rebuild the cell)");
+    }
 
     /**
      * {@code Y = X . W^T} (or {@code Y += X . W^T} when {@code accumulate}), where X is {@code m x W.cols()}

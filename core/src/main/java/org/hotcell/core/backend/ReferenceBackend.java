@@ -71,6 +71,22 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public boolean addsInPlace() {
+        return true;
+    }
+
+    /** Row-major in place: the copy {@link #pack} made is W itself. */
+    @Override
+    public void addTo(PackedMatrix w, float alpha, float[] d, int dOff) {
+        Packed packed = own(w);
+        checkMatrix("D", d, dOff, packed.rows, packed.cols, packed.cols);
+        float[] data = packed.data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] = data[i] + alpha * d[dOff + i];
+        }
+    }
+
+    @Override
     public void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff,
                                      int ldy, boolean accumulate) {
         Packed packed = own(w);

@@ -5,9 +5,14 @@ import org.hotcell.core.activation.Activation;
 /**
  * One recurrent layer in one direction, with its weights and activations bound and packed for a backend.
  *
- * <p>A cell is immutable after creation and thread-safe: concurrent calls with distinct states are allowed.
- * It holds the activation instances resolved when it was made; a host that must follow plugin changes
- * rebuilds the cell from its {@link CellSpec} (which holds names only).
+ * <p>Threads: {@link #forward}, {@link #step} and {@link #backward} may run at once on any number of threads
+ * with distinct states. The weights change only through {@link #addToWeights} (a training step), which must not
+ * overlap any of those calls, and the caller orders it between them (same thread, or a hand-off that gives a
+ * happens-before edge). A forward pass traced before an update must not be used for {@link #backward} after it:
+ * its gradients would mix the old weights with the new; the cell refuses it.
+ *
+ * <p>A cell holds the activation instances resolved when it was made; a host that must follow plugin changes
+ * rebuilds the cell from its {@link CellSpec} (which holds names only) and the current weights.
  *
  * <p>Shapes: input X has {@code I = spec().inputSize()} features, the state and outputs {@code H =
  * spec().hiddenSize()} units; see {@link SequenceBatch}, {@link CellState}.
@@ -52,4 +57,33 @@ public interface Cell {
      * @throws IllegalArgumentException when the pass has no trace or was made by another cell
      */
     CellGradients backward(ForwardPass pass, float[] dy, CellState dLast);
+
+    /**
+     * Whether {@link #addToWeights} works on this cell (its type implements it and its backend updates packed
+     * weights in place). When false, apply the update to the weights the cell was made from and create the cell
+     * again. This default says false: cell types written before this method existed are rebuilt.
+     */
+    default boolean updatesInPlace() {
+        return false;
+    }
+
+    /**
+     * Adds {@code alpha * delta} to every weight in place: W, R, both biases and the peepholes, each element
+     * becoming {@code w + alpha * d} in float arithmetic (product rounded, then the sum; see
+     * {@link org.hotcell.core.backend.Backend#addTo}). So a caller that applies the same expression to the
+     * {@link CellWeights} the cell was made from gets a cell bitwise equal to one made from them again, biases
+     * included (a cell that sums Wb and Rb into one bias sums the updated tensors again, in the same order).
+     *
+     * <p>{@code delta} has the layout of {@link CellWeights} (a gradient has it); W and R are required; a null
+     * bias or peephole entry leaves that tensor as it is. Not thread-safe with the cell's other calls; see the
+     * class comment. All checks run before anything changes.
+     *
+     * @throws UnsupportedOperationException when {@link #updatesInPlace} is false
+     * @throws org.hotcell.core.error.ShapeMismatchException when a tensor of {@code delta} has the wrong length,
+     *         or is given for a tensor the cell does not have
+     */
+    default void addToWeights(CellWeights delta, float alpha) {
+        throw new UnsupportedOperationException(spec().cellType() + " cell cannot update its weights in place;"
+                + " update its weights and create it again");
+    }
 }

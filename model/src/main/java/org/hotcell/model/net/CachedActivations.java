@@ -7,9 +7,9 @@ import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.activation.ActivationSpec;
 
 /**
- * Resolves each activation spec once and reuses the instance: a training run rebuilds its cells after every
- * update, and need not ask the registry again each time. Keep one only for the length of a run, so that no
- * plugin instance outlives its plugin.
+ * Resolves each activation spec once and reuses the instance: a training run that rebuilds its cells (when
+ * they cannot be updated in place) need not ask the registry again each time. Keep one only for the length of a
+ * run, so that no plugin instance outlives its plugin.
  */
 public final class CachedActivations implements ActivationSource {
     private final ActivationSource source;

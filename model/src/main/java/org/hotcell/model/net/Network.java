@@ -27,9 +27,14 @@ import org.hotcell.model.spec.Readout;
 
 /**
  * A model bound for computing: a {@link RecurrentStack} of the cells plugin's layers, one {@link Cell} per layer
- * and direction made through the cell types and activations installed now, and the dense head. Built for one set
- * of weight values: cells pack their weights when made, so after an update build again (cheap next to a
- * training step).
+ * and direction made through the cell types and activations installed now, and the dense head. Cells pack their weights
+ * when made; a training step updates them in place with {@link #addToWeights} (the model's parameters and the
+ * cells together, so that they stay bitwise equal), or, where a cell cannot ({@link #updatesInPlace}), updates
+ * the parameters and builds the network again. Build again too when plugins change: the cells keep the
+ * activations resolved when they were made.
+ *
+ * <p>Threads: forward and backward may run at once; {@link #addToWeights} must not overlap either, and a pass
+ * traced before an update cannot be used for backward after it.
  *
  * <p>Forward: the stack (each layer reading the merged output of the one below, time-major), then the head over
  * every step's row or over each sequence's last valid row. Backward: the head, then the stack's BPTT; the cell
@@ -186,6 +191,48 @@ public final class Network {
             }
         }
         return stack.backward(pass.stack(), dTop, null);
+    }
+
+    /** Whether every cell can take {@link #addToWeights} (cell types and backend support it). */
+    public boolean updatesInPlace() {
+        for (RecurrentLayer layer : stack.layers()) {
+            for (Cell cell : layer.cells()) {
+                if (!cell.updatesInPlace()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds {@code alpha * increments} to the model's parameters ({@link Parameters#addScaled}) and the same to
+     * every cell's weights in place ({@link Cell#addToWeights}), so the network computes with exactly the
+     * updated parameters, as one built from them again would. The head reads the parameters directly.
+     *
+     * @param increments named and shaped like {@link Model#parameters()}, e.g. an optimizer's
+     *                   {@link org.hotcell.model.optim.Optimizer#increments}
+     * @throws UnsupportedOperationException when {@link #updatesInPlace} is false; nothing is changed then
+     */
+    public void addToWeights(Parameters increments, float alpha) {
+        if (!updatesInPlace()) {
+            throw new UnsupportedOperationException("a cell of this network cannot update its weights in place;"
+                    + " add the increments to the model's parameters and build the network again");
+        }
+        ModelSpec spec = model.spec();
+        List<CellWeights> deltas = new ArrayList<>();
+        for (int l = 0; l < spec.layers().size(); l++) {
+            for (int d = 0; d < spec.layers().get(l).direction().count(); d++) {
+                deltas.add(Model.weightsOf(increments, spec, l, d)); // names checked before anything changes
+            }
+        }
+        model.parameters().addScaled(increments, alpha);
+        int next = 0;
+        for (RecurrentLayer layer : stack.layers()) {
+            for (Cell cell : layer.cells()) {
+                cell.addToWeights(deltas.get(next++), alpha);
+            }
+        }
     }
 
     /** Runs forward without a trace and returns the head's output. */

@@ -3,7 +3,7 @@
  *
  * <p>The version is the package's OSGi export version; it changes with the package's API.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hotcell.model.net;
 
 import org.osgi.annotation.versioning.Version;

@@ -9,7 +9,9 @@ import org.hotcell.model.param.Parameters;
 
 /**
  * Adam (Kingma and Ba, 2015): at step k, {@code m <- b1 m + (1-b1) g}, {@code v <- b2 v + (1-b2) g^2},
- * {@code p <- p - lr * (m / (1-b1^k)) / (sqrt(v / (1-b2^k)) + eps)}. Moments in double precision.
+ * {@code p <- p - lr * (m / (1-b1^k)) / (sqrt(v / (1-b2^k)) + eps)}. Moments and the step in double precision;
+ * the step is rounded to float and added to p in float ({@link #increments}), the expression packed copies of
+ * the weights are updated with too.
  */
 public final class Adam implements Optimizer {
     private final double learningRate;
@@ -41,25 +43,35 @@ public final class Adam implements Optimizer {
         this.epsilon = epsilon;
     }
 
+    /** {@link #increments}, applied: each parameter becomes {@code p + d} in float. */
     @Override
     public void step(Parameters parameters, Parameters gradients) {
+        parameters.addScaled(increments(parameters, gradients), 1f);
+    }
+
+    /** The step {@code -lr * m^ / (sqrt(v^) + eps)} of each parameter, computed in double, rounded to float. */
+    @Override
+    public Parameters increments(Parameters parameters, Parameters gradients) {
         steps++;
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
+        Parameters increments = new Parameters();
         for (Parameter parameter : parameters.list()) {
-            float[] p = parameter.data();
+            int length = parameter.data().length;
             float[] g = gradients.get(parameter.name()).data();
             double[][] mv = moments.computeIfAbsent(parameter.name(), name -> new double[][] {
-                    new double[p.length], new double[p.length]});
+                    new double[length], new double[length]});
             double[] m = mv[0];
             double[] v = mv[1];
-            for (int i = 0; i < p.length; i++) {
+            float[] d = new float[length];
+            for (int i = 0; i < length; i++) {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i];
                 v[i] = beta2 * v[i] + (1 - beta2) * (double) g[i] * g[i];
-                double update = learningRate * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + epsilon);
-                p[i] = (float) (p[i] - update);
+                d[i] = (float) (-learningRate * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + epsilon));
             }
+            increments.add(new Parameter(parameter.name(), parameter.shape(), d));
         }
+        return increments;
     }
 
     @Override

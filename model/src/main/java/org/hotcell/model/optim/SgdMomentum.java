@@ -9,7 +9,8 @@ import org.hotcell.model.param.Parameters;
 
 /**
  * Stochastic gradient descent with (heavy-ball) momentum: {@code v <- mu v - lr g; p <- p + v}. With mu = 0
- * this is plain SGD. Velocities are kept in double precision so that tiny steps are not lost to rounding.
+ * this is plain SGD. Velocities are kept in double precision so that tiny steps are not lost to rounding; each step is rounded to
+ * float and added to p in float ({@link #increments}), the expression packed copies of the weights use too.
  */
 public final class SgdMomentum implements Optimizer {
     private final double learningRate;
@@ -31,17 +32,28 @@ public final class SgdMomentum implements Optimizer {
         this.momentum = momentum;
     }
 
+    /** {@link #increments}, applied: each parameter becomes {@code p + v} in float. */
     @Override
     public void step(Parameters parameters, Parameters gradients) {
+        parameters.addScaled(increments(parameters, gradients), 1f);
+    }
+
+    /** The new velocities, rounded to float: each parameter's step. */
+    @Override
+    public Parameters increments(Parameters parameters, Parameters gradients) {
+        Parameters increments = new Parameters();
         for (Parameter parameter : parameters.list()) {
-            float[] p = parameter.data();
+            int length = parameter.data().length;
             float[] g = gradients.get(parameter.name()).data();
-            double[] v = velocity.computeIfAbsent(parameter.name(), name -> new double[p.length]);
-            for (int i = 0; i < p.length; i++) {
+            double[] v = velocity.computeIfAbsent(parameter.name(), name -> new double[length]);
+            float[] d = new float[length];
+            for (int i = 0; i < length; i++) {
                 v[i] = momentum * v[i] - learningRate * g[i];
-                p[i] = (float) (p[i] + v[i]);
+                d[i] = (float) v[i];
             }
+            increments.add(new Parameter(parameter.name(), parameter.shape(), d));
         }
+        return increments;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hotcell.core.error.BadModelException;
+import org.hotcell.core.error.ShapeMismatchException;
 
 /**
  * An ordered set of named tensors: a model's parameters, or gradients with the same names and shapes. The
@@ -118,6 +119,25 @@ public final class Parameters {
             float[] data = parameter.data();
             for (int i = 0; i < data.length; i++) {
                 data[i] *= factor;
+            }
+        }
+    }
+
+    /**
+     * {@code p <- p + alpha * d} for every tensor p and its namesake d in {@code delta}, each element in float
+     * arithmetic (product rounded, then the sum): the expression packed weights are updated with
+     * ({@link org.hotcell.core.cell.Cell#addToWeights}), so a master copy and a packed one stay bitwise equal.
+     *
+     * @throws BadModelException naming a tensor {@code delta} lacks
+     * @throws org.hotcell.core.error.ShapeMismatchException naming a tensor of another length
+     */
+    public void addScaled(Parameters delta, float alpha) {
+        for (Parameter parameter : byName.values()) {
+            float[] p = parameter.data();
+            float[] d = delta.get(parameter.name()).data();
+            ShapeMismatchException.check("length of the update of " + parameter.name(), d.length, p.length);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = p[i] + alpha * d[i];
             }
         }
     }

@@ -4,7 +4,8 @@ package org.hotcell.model.train;
  * Where a training run spent its time, in nanoseconds of wall time.
  *
  * @param data      generating and checking batches
- * @param build     binding cells to the new weights after each update (packing)
+ * @param build     binding cells to the weights (packing): once per run, or after each update where the cells
+ *                  cannot be updated in place
  * @param forward   forward passes, head and loss included
  * @param backward  backward passes (BPTT) and the head's backward
  * @param update    diagnostics, clipping and the optimizer

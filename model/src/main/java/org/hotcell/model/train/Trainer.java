@@ -38,10 +38,12 @@ import org.hotcell.model.task.Batch;
 import org.hotcell.model.task.Task;
 
 /**
- * Trains a model by (optionally truncated) backpropagation through time. Each step: draw a batch, bind the
- * cells to the current weights, run forward keeping the trace, scan for non-finite values, compute the loss and
- * its gradient, run backward, scan the gradients, clip their global norm, and let the optimizer update the
- * weights. A NaN or infinity anywhere stops the run with a {@link TrainingDivergedException} before the update,
+ * Trains a model by (optionally truncated) backpropagation through time. The cells are built once per run and
+ * updated in place. Each step: draw a batch, run forward keeping the trace, scan for non-finite values, compute
+ * the loss and its gradient, run backward, scan the gradients, clip their global norm, let the optimizer compute
+ * its increments, and add them to the model's parameters and to the cells alike ({@link Network#addToWeights}).
+ * An optimizer that only updates in place ({@link Optimizer#increments} null) or a cell that cannot take an
+ * update rebuilds the network from the updated parameters before the next step instead. A NaN or infinity anywhere stops the run with a {@link TrainingDivergedException} before the update,
  * so a model is never left holding non-finite weights.
  *
  * <p>Reproducible: batches come from a {@link SplittableRandom} seeded by the config (the test set from its
@@ -164,13 +166,16 @@ public final class Trainer {
         Evaluation before = evaluate(model, loss, test, accuracy);
         time[5] += System.nanoTime() - start;
         List<StepReport> history = new ArrayList<>();
+        Network network = null;
         for (int step = 1; step <= config.steps(); step++) {
             long t0 = System.nanoTime();
             Batch batch = batches.apply(step);
             DataChecks.requireFinite(batch, "training batch of step " + step);
             long t1 = System.nanoTime();
             time[0] += t1 - t0;
-            Network network = Network.build(model, cellTypes, activations, backend);
+            if (network == null) {
+                network = Network.build(model, cellTypes, activations, backend);
+            }
             time[1] += System.nanoTime() - t1;
             Outcome outcome = pool == null ? gradients(network, loss, batch, config.bpttWindow(), time)
                     : parallelGradients(network, loss, batch, config, time, pool);
@@ -188,7 +193,9 @@ public final class Trainer {
             if (bad != null) {
                 throw new TrainingDivergedException(report);
             }
-            optimizer.step(model.parameters(), outcome.gradients);
+            if (!update(network, optimizer, outcome.gradients)) {
+                network = null; // the parameters changed under the cells: build from them next step
+            }
             time[4] += System.nanoTime() - t2;
             history.add(report);
             if (listener != null) {
@@ -208,6 +215,25 @@ public final class Trainer {
         }
         return new TrainingResult(model, List.copyOf(history), before, after,
                 new Timings(time[0], time[1], time[2], time[3], time[4], time[5]));
+    }
+
+    /**
+     * One optimizer update of the model's parameters, applied to the network's cells in place where they can
+     * take it; false when they could not, and the network no longer matches the parameters.
+     */
+    private static boolean update(Network network, Optimizer optimizer, Parameters gradients) {
+        Parameters parameters = network.model().parameters();
+        Parameters increments = optimizer.increments(parameters, gradients);
+        if (increments == null) {
+            optimizer.step(parameters, gradients);
+            return false;
+        }
+        if (!network.updatesInPlace()) {
+            parameters.addScaled(increments, 1f);
+            return false;
+        }
+        network.addToWeights(increments, 1f);
+        return true;
     }
 
     /** Loss, gradients and diagnostics of one batch, or the first non-finite value found. */

@@ -7,6 +7,7 @@ import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelDot;
 import org.hotcell.backend.simd.internal.PanelGemm;
 import org.hotcell.backend.simd.internal.PanelMatrix;
+import org.hotcell.backend.simd.internal.PanelUpdate;
 import org.hotcell.backend.simd.internal.SpinTeam;
 import org.hotcell.backend.simd.internal.TileKernels;
 import org.hotcell.backend.simd.internal.VectorOps;
@@ -115,6 +116,33 @@ public final class SimdBackend implements Backend {
         return packOnTeam(w, off, rows, cols, cols, 1);
     }
 
+    @Override
+    public boolean addsInPlace() {
+        return true;
+    }
+
+    /**
+     * W's panels, then W^T's when the backend keeps one ({@link #transposeOf}): both by the same float expression,
+     * so the transpose stays exactly W^T and a product by W after the update needs no new transpose. Each is one
+     * pass over the panels, split between the threads like a packing ({@link #onPanels}): memory-bound, and a
+     * thread updates the panels it multiplies by in a recurrent step, so they are in its own cache next.
+     */
+    @Override
+    public void addTo(PackedMatrix w, float alpha, float[] d, int dOff) {
+        PanelMatrix packed = own(w);
+        int rows = packed.rows();
+        int cols = packed.cols();
+        checkMatrix("D", d, dOff, rows, cols, cols);
+        long size = (long) rows * cols;
+        onPanels(packed.panels(), size, (from, to) -> PanelUpdate.add(packed, alpha, d, dOff, cols, 1, from, to));
+        PanelMatrix transposed = packed.cachedTranspose();
+        if (transposed != null) {
+            // Element (i, k) of W^T is D's (k, i): row i of the transpose runs along D's row.
+            onPanels(transposed.panels(), size,
+                    (from, to) -> PanelUpdate.add(transposed, alpha, d, dOff, 1, cols, from, to));
+        }
+    }
+
     /**
      * One row (the batch-1 backward step) straight from W's panels ({@link PanelDot}), unless W's transpose has
      * been made already. For one row, a training step that transposed R (2048 x 512 or 4096 x 1024, 1.1-1.2 ms
@@ -122,12 +150,13 @@ public final class SimdBackend implements Backend {
      * orders, 1 and 2 threads; (100,1,256) and GRU (100,1,256) no different).
      *
      * <p>More rows: the first such product, when X has fewer rows than W has columns, reads W's panels as the
-     * GEMM's A side ({@link #byTransposedRowsOfW}); any later one packs W^T once and keeps it with W. A training
-     * step rebuilds its cell, so its input gradient ({@code dX = dG . W}, T*N rows) is a product made once, and
-     * a transpose made for it was thrown away at every step: reading the panels made the LSTM (25,1,512) training
-     * step 4-6% faster at 1 thread and 3-13% at 2 (same-JVM A/B, both orders); (25,1,1024), (100,1,256) and the
-     * batched shapes were no different. A batched backward pass multiplies by R at every step, so from its
-     * second step on it uses the kept transpose.
+     * GEMM's A side ({@link #byTransposedRowsOfW}); any later one packs W^T once and keeps it with W, and
+     * {@link #addTo} updates it with W. (When training rebuilt its cells at every step, the input gradient
+     * {@code dX = dG . W}, T*N rows, was a product made once per matrix, and reading the panels made the LSTM
+     * (25,1,512) training step 4-6% faster at 1 thread and 3-13% at 2. Cells now live across steps and are
+     * updated in place, so from the second step on W^T is kept and updated: about 0.1-0.3 ms per 2048 x 512
+     * update here, not re-measured against reading the panels at every step.) A batched backward pass
+     * multiplies by R at every step, so from its second step on it uses the kept transpose.
      */
     @Override
     public void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff,

@@ -22,7 +22,7 @@ public final class PanelMatrix implements PackedMatrix {
     private final int rows;
     private final int cols;
     private final int panels;
-    /** W^T packed, made by the backend on first use ({@link #cacheTranspose}). */
+    /** W^T packed, made by the backend on first use ({@link #cacheTranspose}), updated with W. */
     private volatile PanelMatrix transpose;
     /** Whether a product by W itself with more than one row has been asked for ({@link #firstUntransposedProduct}). */
     private final AtomicBoolean untransposedProducts = new AtomicBoolean();
@@ -190,8 +190,9 @@ public final class PanelMatrix implements PackedMatrix {
     }
 
     /**
-     * Keeps W^T packed with W for products by W itself. W's floats never change, so neither does its
-     * transpose: the matrix stays immutable to its users, and a race only makes it twice.
+     * Keeps W^T packed with W for products by W itself. A race at first use only makes it twice; an update of W
+     * ({@link PanelUpdate}, through the backend's {@code addTo}) updates the kept transpose with it, by the same
+     * float expression, so it stays exactly W^T (updates never run beside products).
      */
     public void cacheTranspose(PanelMatrix transposed) {
         if (transposed.rows != cols || transposed.cols != rows) {

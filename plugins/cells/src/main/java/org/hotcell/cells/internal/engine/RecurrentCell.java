@@ -26,7 +26,7 @@ import org.hotcell.core.error.ShapeMismatchException;
  * A subclass supplies one step forward ({@link #advance}) and one step backward ({@link #backStep}).
  *
  * <p>Forward computes {@code Gx = X . W^T + inputBias} with one product over all {@code T*N} rows (W packed
- * once when the cell is made), then for each step gathers the rows of the streams still running into a
+ * once when the cell is made, then changed in place by {@link #addToWeights}), then for each step gathers the rows of the streams still running into a
  * {@code [N, G*H]} block and lets the subclass add the recurrent product and update the state. Everything
  * the loop touches is allocated before it.
  *
@@ -45,16 +45,37 @@ public abstract class RecurrentCell implements Cell {
     protected final boolean clipped;
     private final boolean hasCell;
     private final PackedMatrix packedW;
+    /** Wb and Rb as given (copies), or null where absent or the bias option is off: what updates change. */
+    private final float[] wBias;
+    private final float[] rBias;
+    /** The peephole weights (a copy), or null for none; the LSTM reads them, updates change them. */
+    protected final float[] peepholes;
+    private final BiasFold biasFold;
+    /** The one bias added to {@code X . W^T}: {@link #biasFold} of Wb and Rb, folded again after each update. */
     private final float[] inputBias;
     private final Map<String, Activation> activations;
+    /** Counts weight updates, so that backward can refuse a trace made with older weights. */
+    private int version;
     /** One spare workspace for {@link #step}, so streaming allocates only when threads collide. */
     private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
     /**
-     * @param inputBias the bias added to every row of {@code X . W^T}, {@code [G*H]} (zeros for none)
+     * The cell type's way of turning Wb and Rb into the one bias added to every row of {@code X . W^T}
+     * ({@code [G*H]}, zeros for none). It is run when the cell is made and again after every update, on the
+     * cell's own copies of the biases, so that an updated cell and one made from the updated weights add the
+     * same floats.
+     */
+    @FunctionalInterface
+    protected interface BiasFold {
+        /** The input bias of a cell of {@code spec} whose biases are {@code biases.wBias()}, {@code biases.rBias()}. */
+        float[] fold(CellSpec spec, CellWeights biases);
+    }
+
+    /**
+     * @param biasFold how the cell type turns Wb and Rb into the bias added to {@code X . W^T}
      */
     protected RecurrentCell(CellSpec spec, int gates, boolean hasCell, CellWeights weights,
-                            Map<String, Activation> activations, Backend backend, float[] inputBias) {
+                            Map<String, Activation> activations, Backend backend, BiasFold biasFold) {
         this.spec = spec;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.inputSize = spec.inputSize();
@@ -65,7 +86,13 @@ public abstract class RecurrentCell implements Cell {
         this.clipped = spec.options().clipped();
         this.hasCell = hasCell;
         this.packedW = backend.pack(weights.w(), 0, width, inputSize);
-        this.inputBias = inputBias.clone();
+        boolean bias = spec.options().bias();
+        this.wBias = bias && weights.wBias() != null ? weights.wBias().clone() : null;
+        this.rBias = bias && weights.rBias() != null ? weights.rBias().clone() : null;
+        this.peepholes = spec.options().peepholes() && weights.peepholes() != null ? weights.peepholes().clone()
+                : null;
+        this.biasFold = biasFold;
+        this.inputBias = biasFold.fold(spec, biases());
         this.activations = Map.copyOf(activations);
     }
 
@@ -109,8 +136,8 @@ public abstract class RecurrentCell implements Cell {
             backend.addRowVector(gx, 0, width, rows, width, inputBias, 0);
         }
         float[] y = new float[rows * hidden];
-        Trace trace = keepTrace ? new Trace(this, x, reverse, lengths, rows, width, hidden, hasCell, tracesExtra())
-                : null;
+        Trace trace = keepTrace ? new Trace(this, version, x, reverse, lengths, rows, width, hidden, hasCell,
+                tracesExtra()) : null;
         Workspace ws = newWorkspace(batch);
         float[] h = state.h();
         float[] c = state.c();
@@ -251,6 +278,10 @@ public abstract class RecurrentCell implements Cell {
             throw new IllegalArgumentException("the forward pass was made by another cell; run backward on the cell"
                     + " that made it");
         }
+        if (trace.version != version) {
+            throw new IllegalArgumentException("the forward pass was made before the last update of the weights of "
+                    + describeCell() + "; its gradients would mix old and new weights: run forward again");
+        }
         SequenceBatch x = trace.x;
         int steps = x.steps();
         int batch = x.batch();
@@ -332,6 +363,89 @@ public abstract class RecurrentCell implements Cell {
     /** Floats per storage row of backward scratch this cell type needs (0 for none). */
     protected int backwardScratchWidth() {
         return 0;
+    }
+
+    // ---------------------------------------------------------------- updates
+
+    @Override
+    public final boolean updatesInPlace() {
+        return backend.addsInPlace();
+    }
+
+    /**
+     * W through the backend, R through {@link #addToRecurrent}; the biases and peepholes are the cell's own
+     * copies, updated with the same float expression, and the input bias is folded again from them.
+     */
+    @Override
+    public final void addToWeights(CellWeights delta, float alpha) {
+        Objects.requireNonNull(delta, "delta");
+        if (!backend.addsInPlace()) {
+            throw new UnsupportedOperationException(describeCell() + " cannot update its weights in place: backend '"
+                    + backend.name() + "' cannot update packed weights; update the weights and create the cell again");
+        }
+        checkDelta(delta);
+        backend.addTo(packedW, alpha, delta.w(), 0);
+        addToRecurrent(delta.r(), alpha);
+        add(wBias, alpha, delta.wBias());
+        add(rBias, alpha, delta.rBias());
+        add(peepholes, alpha, delta.peepholes());
+        if (delta.wBias() != null || delta.rBias() != null) {
+            System.arraycopy(biasFold.fold(spec, biases()), 0, inputBias, 0, width);
+            biasesChanged();
+        }
+        version++;
+    }
+
+    /** {@code R += alpha * dR} on the cell type's packed recurrent weights ({@code dR} is {@code [G*H, H]}). */
+    protected abstract void addToRecurrent(float[] dR, float alpha);
+
+    /** Called after an update changed the biases, for a cell type that keeps more of them than the input bias. */
+    protected void biasesChanged() {
+    }
+
+    /** The cell's current Rb (its own copy), or null when it has none. */
+    protected final float[] recurrentBias() {
+        return rBias;
+    }
+
+    private CellWeights biases() {
+        return new CellWeights(null, null, wBias, rBias, null);
+    }
+
+    /** Every check before anything changes, so that a bad delta leaves the cell as it was. */
+    private void checkDelta(CellWeights delta) {
+        String cell = describeCell();
+        requireDelta("input weights W of " + cell, delta.w(), true, true, (long) width * inputSize);
+        requireDelta("recurrent weights R of " + cell, delta.r(), true, true, (long) width * hidden);
+        requireDelta("input bias Wb of " + cell, delta.wBias(), false, wBias != null, width);
+        requireDelta("recurrent bias Rb of " + cell, delta.rBias(), false, rBias != null, width);
+        requireDelta("peepholes P of " + cell, delta.peepholes(), false, peepholes != null, 3L * hidden);
+    }
+
+    /**
+     * @param required the update must give this tensor (W and R; a null bias or peephole update changes nothing)
+     * @param present  the cell has this tensor
+     */
+    private static void requireDelta(String what, float[] d, boolean required, boolean present, long length) {
+        if (d == null) {
+            if (required) {
+                throw new ShapeMismatchException("update of " + what + " is missing; expected " + length + " floats");
+            }
+            return;
+        }
+        if (!present) {
+            throw new ShapeMismatchException("update gives " + what + ", which the cell does not have");
+        }
+        ShapeMismatchException.check("length of the update of " + what, d.length, length);
+    }
+
+    /** {@code into = into + alpha * d}, element by element: the expression {@link Cell#addToWeights} promises. */
+    private static void add(float[] into, float alpha, float[] d) {
+        if (into != null && d != null) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] = into[i] + alpha * d[i];
+            }
+        }
     }
 
     // ---------------------------------------------------------------- checks

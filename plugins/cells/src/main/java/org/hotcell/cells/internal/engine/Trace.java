@@ -9,6 +9,8 @@ import org.hotcell.core.cell.SequenceBatch;
  */
 public final class Trace {
     final RecurrentCell owner;
+    /** The owner's weight version when the pass ran: backward refuses a trace from before an update. */
+    final int version;
     final SequenceBatch x;
     final boolean reverse;
     final int[] lengths;
@@ -25,9 +27,10 @@ public final class Trace {
     /** LSTM: output activation h(clip(c)); GRU: the candidate's recurrent input; else null. */
     public final float[] extra;
 
-    Trace(RecurrentCell owner, SequenceBatch x, boolean reverse, int[] lengths, int rows, int width, int hidden,
+    Trace(RecurrentCell owner, int version, SequenceBatch x, boolean reverse, int[] lengths, int rows, int width, int hidden,
           boolean cellState, boolean extra) {
         this.owner = owner;
+        this.version = version;
         this.x = x;
         this.reverse = reverse;
         this.lengths = lengths;

@@ -44,7 +44,7 @@ final class GruCell extends RecurrentCell {
     private final boolean fusedGates;
 
     GruCell(CellSpec spec, CellWeights weights, Map<String, Activation> activations, Backend backend) {
-        super(spec, 3, false, weights, activations, backend, inputBias(spec, weights));
+        super(spec, 3, false, weights, activations, backend, GruCell::inputBias);
         oz = 0;
         or = hidden;
         oh = 2 * hidden;
@@ -53,13 +53,31 @@ final class GruCell extends RecurrentCell {
         packedH = backend.pack(r, 2 * hidden * hidden, hidden, hidden);
         linearBeforeReset = spec.options().linearBeforeReset();
         resetBias = new float[hidden];
-        if (linearBeforeReset && spec.options().bias() && weights.rBias() != null) {
-            System.arraycopy(weights.rBias(), 2 * hidden, resetBias, 0, hidden);
-        }
+        copyResetBias();
         gateZ = activations.get("update_gate");
         gateR = activations.get("reset_gate");
         candidate = activations.get("candidate");
         fusedGates = gateZ == gateR;
+    }
+
+    /** Rbh from the cell's own Rb, when it acts inside the reset gate's product. */
+    private void copyResetBias() {
+        float[] rb = recurrentBias();
+        if (linearBeforeReset && rb != null) {
+            System.arraycopy(rb, 2 * hidden, resetBias, 0, hidden);
+        }
+    }
+
+    @Override
+    protected void biasesChanged() {
+        copyResetBias();
+    }
+
+    /** R is packed in two parts (z and r together, h alone): each takes its rows of dR. */
+    @Override
+    protected void addToRecurrent(float[] dR, float alpha) {
+        backend.addTo(packedZr, alpha, dR, 0);
+        backend.addTo(packedH, alpha, dR, 2 * hidden * hidden);
     }
 
     private static float[] inputBias(CellSpec spec, CellWeights weights) {

@@ -48,14 +48,14 @@ final class LstmCell extends RecurrentCell {
     private final boolean fusedGates;
 
     LstmCell(CellSpec spec, CellWeights weights, Map<String, Activation> activations, Backend backend) {
-        super(spec, 4, true, weights, activations, backend, CellFactorySupport.summedBias(spec, weights,
-                4 * spec.hiddenSize()));
+        super(spec, 4, true, weights, activations, backend,
+                (s, biases) -> CellFactorySupport.summedBias(s, biases, 4 * s.hiddenSize()));
         oi = 0;
         oo = hidden;
         of = 2 * hidden;
         oc = 3 * hidden;
         packedR = backend.pack(weights.r(), 0, width, hidden);
-        peep = spec.options().peepholes() ? weights.peepholes().clone() : null;
+        peep = peepholes;
         inputForget = spec.options().inputForget();
         gateI = activations.get("input_gate");
         gateO = activations.get("output_gate");
@@ -63,6 +63,11 @@ final class LstmCell extends RecurrentCell {
         candidate = activations.get("candidate");
         output = activations.get("output");
         fusedGates = peep == null && !inputForget && gateI == gateO && gateO == gateF;
+    }
+
+    @Override
+    protected void addToRecurrent(float[] dR, float alpha) {
+        backend.addTo(packedR, alpha, dR, 0);
     }
 
     @Override

@@ -24,10 +24,15 @@ final class RnnCell extends RecurrentCell {
     private final Activation f;
 
     RnnCell(CellSpec spec, CellWeights weights, Map<String, Activation> activations, Backend backend) {
-        super(spec, 1, false, weights, activations, backend, CellFactorySupport.summedBias(spec, weights,
-                spec.hiddenSize()));
+        super(spec, 1, false, weights, activations, backend,
+                (s, biases) -> CellFactorySupport.summedBias(s, biases, s.hiddenSize()));
         packedR = backend.pack(weights.r(), 0, hidden, hidden);
         f = activations.get("activation");
+    }
+
+    @Override
+    protected void addToRecurrent(float[] dR, float alpha) {
+        backend.addTo(packedR, alpha, dR, 0);
     }
 
     @Override
