@@ -194,16 +194,27 @@ public final class SimdBackend implements Backend {
         int cols = w.cols();
         PanelMatrix xPacked = packOnTeam(x, xOff, m, rows, ldx, 1);
         float[] yt = new float[Math.multiplyExact(cols, m)];
+        if (accumulate) {
+            // Y^T starts as Y, and each k block adds into it, as the product through the kept transpose adds into
+            // Y: both give the same bits (adding a finished Y^T to Y at the end would round differently).
+            for (int j = 0; j < m; j++) {
+                int row = yOff + j * ldy;
+                for (int i = 0; i < cols; i++) {
+                    yt[i * m + j] = y[row + i];
+                }
+            }
+        }
+        float beta = accumulate ? 1f : 0f;
         int micro = (cols + TileKernels.MR - 1) / TileKernels.MR;
         onPanels(micro, (long) m * rows * cols, (from, to) -> {
             int r0 = from * TileKernels.MR;
             int r1 = Math.min(cols, to * TileKernels.MR);
-            PanelGemm.runOnTransposeOf(w, r0, r1 - r0, xPacked, 1f, 0f, yt, r0 * m, m);
+            PanelGemm.runOnTransposeOf(w, r0, r1 - r0, xPacked, 1f, beta, yt, r0 * m, m);
         });
         for (int j = 0; j < m; j++) {
             int row = yOff + j * ldy;
             for (int i = 0; i < cols; i++) {
-                y[row + i] = accumulate ? y[row + i] + yt[i * m + j] : yt[i * m + j];
+                y[row + i] = yt[i * m + j];
             }
         }
     }
@@ -264,9 +275,9 @@ public final class SimdBackend implements Backend {
                     }
                 });
             } else {
-                float[] packedA = packWholeA(x, xOff, ldx, 1, m, packed.cols());
+                // X is row-major: every chunk reads it in place (PanelGemm.run), so nothing is packed first.
                 ran = onChunks(groupPanels, (from, to) -> {
-                    PanelGemm.runPacked(packedA, m, packed, 1f, beta, y, yOff, ldy, from, to, groups, groupPanels);
+                    PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from, to, groups, groupPanels);
                     after.run(from * Lanes.PANEL, to * Lanes.PANEL);
                 });
             }
@@ -356,18 +367,28 @@ public final class SimdBackend implements Backend {
     private void product(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
                          float beta, float[] c, int cOff, int ldc) {
         long work = (long) m * w.rows() * w.cols();
-        if (team != null && chunked(m, w) && w.panels() >= 2 && work >= PARALLEL_THRESHOLD) {
-            float[] packedA = packWholeA(a, aOff, aRowStride, aStep, m, w.cols());
-            if (!onChunks(w.panels(), (from, to) -> PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc,
-                    from, to, 1, 0))) {
-                // Another model holds the team: compute here (A is packed already).
-                PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc, 0, w.panels(), 1, 0);
+        if (team == null || !chunked(m, w) || w.panels() < 2 || work < PARALLEL_THRESHOLD) {
+            onPanels(w.panels(), work,
+                    (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
+            return;
+        }
+        if (aStep == 1) {
+            // A row-major A is read in place by every chunk: nothing to pack first.
+            if (!onChunks(w.panels(), (from, to) -> PanelGemm.run(a, aOff, aRowStride, 1, m, w, alpha, beta, c, cOff,
+                    ldc, from, to))) {
+                PanelGemm.run(a, aOff, aRowStride, 1, m, w, alpha, beta, c, cOff, ldc, 0, w.panels());
             }
             return;
         }
-        onPanels(w.panels(), work,
-                (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
+        // A strided A is packed once for all chunks.
+        float[] packedA = packWholeA(a, aOff, aRowStride, aStep, m, w.cols());
+        if (!onChunks(w.panels(), (from, to) -> PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc,
+                from, to, 1, 0))) {
+            // Another model holds the team: compute here (A is packed already).
+            PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc, 0, w.panels(), 1, 0);
+        }
     }
+
 
     /**
      * Whether a product hands its panels out in chunks to whichever thread is free rather than in fixed ranges.

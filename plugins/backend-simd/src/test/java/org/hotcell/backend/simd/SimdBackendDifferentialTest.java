@@ -36,10 +36,10 @@ class SimdBackendDifferentialTest {
         Stream.Builder<Arguments> shapes = Stream.builder();
         // Edges of the tiling: single rows and columns, one short of a panel, panels plus one, k crossing the
         // 512-step k block once and twice, every remainder of the 4-row micro-panel, and row counts crossing the
-        // 192-row A block once and twice.
+        // 192-row A block once and twice; A of 32 x 1024 (one pass over k) and 33 x 1024 (k blocks).
         int[][] fixed = {{1, 1, 1}, {1, 31, 7}, {1, 33, 300}, {3, 32, 5}, {4, 64, 256}, {5, 65, 257},
                 {6, 16, 9}, {7, 17, 513}, {8, 48, 255}, {95, 20, 40}, {96, 16, 256}, {100, 97, 3}, {97, 130, 129},
-                {193, 33, 300}, {385, 20, 1025}, {1, 1024, 256}, {2, 4096, 64},
+                {193, 33, 300}, {385, 20, 1025}, {1, 1024, 256}, {2, 4096, 64}, {32, 70, 1024}, {33, 40, 1024},
                 // W too big for a thread's L2 share at 2 threads, so panels go out in chunks (A packed whole),
                 // with ragged panels and rows crossing the A and k blocks.
                 {200, 1100, 600}, {5, 2050, 700}, {1, 2050, 300}};
@@ -153,6 +153,11 @@ class SimdBackendDifferentialTest {
         assertThat(panels.cachedTranspose() != null).as("a transpose kept after the second product")
                 .isEqualTo(m > 1);
         assertClose(again, expected, magnitude, y, accumulate ? 1f : 0f);
+        if (readPanels) {
+            // Both paths sum each element in the same order (same k blocks, same kernel order for a short last
+            // tile), so a cell's backward pass gives the same bits before and after its transpose is kept.
+            assertThat(again).as("the kept transpose gives the bits W's own panels gave").isEqualTo(got);
+        }
         float[] third = y.clone();
         simd.multiplyUntransposed(x, 1, ldx, m, packed, third, 2, ldy, accumulate);
         assertThat(third).as("the third product, from the same kept transpose (or W's panels)").isEqualTo(again);

@@ -16,9 +16,12 @@ package org.hotcell.backend.simd.internal;
  * this one's time).
  *
  * <p>When all of A is small ({@link #kBlock}), k is not split at all: each tile is then made in one pass and
- * merged into C once. For the batched recurrent step of an LSTM with H = 1024 (64 x 1024 . 1024 x 4096 and
- * 32 x 1024 . 1024 x 4096) that was 4-13% faster at 1 thread and 5-9% at 2, and the LSTM (25,64,1024) forward
- * pass 3-5% faster (same-JVM A/B, both orders).
+ * merged into C once (the batched recurrent step of an LSTM: 32 x 512 or 32 x 1024 rows of h).
+ *
+ * <p>A row-major A (every product by packed weights: the cells' {@code X . W^T} and {@code H . R^T}) is not
+ * packed at all: {@link TileKernels#rows4} reads its rows where they are, and whole tiles go straight into C
+ * ({@link #rowBlock}). Packed micro-panels remain for a transposed or strided A (the weight gradients'
+ * {@code dG^T . X}).
  *
  * <p>A single row of A (the batch-1 recurrent step) is not packed: there the product streams W from memory
  * once, and packing would only add a copy.
@@ -26,8 +29,13 @@ package org.hotcell.backend.simd.internal;
 public final class PanelGemm {
     static final int KC = 512;
     static final int MC = 192;
-    /** Floats of A (half of this machine's 512 KiB L2) up to which k is not split into blocks. */
-    static final long WHOLE_K_FLOATS = 1L << 16;
+    /**
+     * Floats of A (128 KiB) up to which k is not split into blocks. Measured on Zen 4 (1 MiB L2 per core) with
+     * A read in place: 32 x 1024 . 1024 x 4096 in one pass 100 GFLOP/s against 88 in blocks of 512, but 64 x
+     * 1024 . 1024 x 4096 84 in one pass against 92 in blocks (its panels' 1024-step blocks, 128 KiB each, no
+     * longer stay in L1 beside the 16 row tiles that pass over them).
+     */
+    static final long WHOLE_K_FLOATS = 1L << 15;
     /** k blocks up to this long go through {@link #shortBlock}. */
     static final int SHORT_K = 128;
     /** ... when the panels' k blocks they pass over fit in this many floats (512 KiB, the size of L2 here). */
@@ -84,9 +92,21 @@ public final class PanelGemm {
             }
             return;
         }
+        int kc = kBlock(m, k);
+        if (aStep == 1) {
+            // A is row-major: the row kernels read it where it is, so there is nothing to pack.
+            float[] tile = scratch(0);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kLen = Math.min(kc, k - pc);
+                for (int ic = 0; ic < m; ic += MC) {
+                    rowBlock(a, aOff + ic * aRowStride + pc, aRowStride, kLen, Math.min(MC, m - ic), ic, pc, w, alpha,
+                            pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo, groups, groupPanels, tile);
+                }
+            }
+            return;
+        }
         int blockRows = (Math.min(MC, m) + MR - 1) / MR * MR;
         // The tile at the front of the scratch, this A block after it.
-        int kc = kBlock(m, k);
         float[] ws = scratch(blockRows * Math.min(kc, k));
         for (int pc = 0; pc < k; pc += kc) {
             int kLen = Math.min(kc, k - pc);
@@ -173,13 +193,16 @@ public final class PanelGemm {
             scale(m, b, beta, c, cOff, ldc, 0, b.panels());
             return;
         }
+        // k blocks as run() makes them for the same product through a kept transpose (B^T . source, whose A
+        // side has b.rows() rows), so that both paths sum every element in the same order and give the same bits.
+        int kc = kBlock(b.rows(), k);
         // The tile, then room for one packed micro-panel.
-        float[] ws = scratch(MR * Math.min(KC, k));
+        float[] ws = scratch(MR * Math.min(kc, k));
         float[] wd = source.data();
         float[] bd = b.data();
         int panelStride = source.panelOffset(1);
-        for (int pc = 0; pc < k; pc += KC) {
-            int kLen = Math.min(KC, k - pc);
+        for (int pc = 0; pc < k; pc += kc) {
+            int kLen = Math.min(kc, k - pc);
             float blockBeta = pc == 0 ? beta : 1f;
             int first = source.panelOffset(pc / Lanes.PANEL);
             for (int i = 0; i < m; i += MR) {
@@ -228,6 +251,68 @@ public final class PanelGemm {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #block} for a row-major A read in place (row i of the block at {@code a[a0 + i*lda ..]}, this k
+     * block's first column): every row tile meets a panel while that panel's k block is in cache, or, for a short
+     * k, the block goes tile row by tile row across all its panels so that C is written front to back (see
+     * {@link #shortBlock}).
+     */
+    private static void rowBlock(float[] a, int a0, int lda, int kLen, int rows, int ic, int pc, PanelMatrix w,
+                                 float alpha, float blockBeta, float[] c, int cOff, int ldc, int panelFrom,
+                                 int panelTo, int groups, int groupPanels, float[] tile) {
+        boolean shortK = kLen <= SHORT_K
+                && (long) groups * (panelTo - panelFrom) * kLen * Lanes.PANEL <= SHORT_K_PANEL_FLOATS;
+        if (shortK) {
+            for (int i = 0; i < rows; i += rows - i >= MR ? MR : 1) {
+                for (int g = 0; g < groups; g++) {
+                    for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
+                        rowTile(a, a0, lda, kLen, i, rows, ic, pc, w, q, alpha, blockBeta, c, cOff, ldc, tile);
+                    }
+                }
+            }
+            return;
+        }
+        for (int g = 0; g < groups; g++) {
+            for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
+                for (int i = 0; i < rows; ) {
+                    i += rowTile(a, a0, lda, kLen, i, rows, ic, pc, w, q, alpha, blockBeta, c, cOff, ldc, tile);
+                }
+            }
+        }
+    }
+
+    /**
+     * The tile of rows {@code i ..} of a row-major block against panel q, into C: four rows, or one for the last
+     * one to three (there is no row past the last to pad with, as a packed micro-panel has). A whole tile with
+     * alpha 1 and beta 0 or 1 goes straight into C (the kernel starts from C for beta 1); any other goes through
+     * the scratch tile and {@link TileKernels#merge}. Returns the rows done.
+     */
+    private static int rowTile(float[] a, int a0, int lda, int kLen, int i, int rows, int ic, int pc, PanelMatrix w,
+                               int q, float alpha, float blockBeta, float[] c, int cOff, int ldc, float[] tile) {
+        float[] b = w.data();
+        int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
+        int width = w.panelWidth(q);
+        int at = a0 + i * lda;
+        int cAt = cOff + q * Lanes.PANEL + (ic + i) * ldc;
+        boolean direct = width == Lanes.PANEL && alpha == 1f && (blockBeta == 0f || blockBeta == 1f);
+        boolean accumulate = blockBeta != 0f;
+        int left = rows - i;
+        int done;
+        if (left >= MR) {
+            done = MR;
+            if (direct) {
+                TileKernels.rows4(kLen, a, at, lda, b, bOff, c, cAt, ldc, accumulate);
+                return done;
+            }
+            TileKernels.rows4(kLen, a, at, lda, b, bOff, tile, 0, Lanes.PANEL, false);
+        } else {
+            done = 1;
+            TileKernels.rows1(kLen, a, at, b, bOff, tile, 0);
+        }
+        TileKernels.merge(tile, done, width, alpha, blockBeta, c, cAt, ldc);
+        return done;
     }
 
     /**
