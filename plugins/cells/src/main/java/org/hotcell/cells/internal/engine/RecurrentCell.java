@@ -144,21 +144,36 @@ public abstract class RecurrentCell implements Cell {
         boolean timeMajor = x.layout() == Layout.TIME_MAJOR;
         for (int s = 0; s < steps; s++) {
             int running = 0;
+            boolean adjacent = true;
             for (int n = 0; n < batch; n++) {
                 int len = lengths[n];
                 if (s < len) {
                     int t = reverse ? len - 1 - s : s;
                     int row = timeMajor ? t * batch + n : n * steps + t;
                     ws.rows[n] = row;
-                    System.arraycopy(gx, row * width, ws.g, n * width, width);
+                    adjacent &= row == ws.rows[0] + n;
                     running++;
                 } else {
                     ws.rows[n] = -1;
-                    Arrays.fill(ws.g, n * width, (n + 1) * width, 0f);
+                    adjacent = false;
                 }
             }
             if (running == 0) {
                 break; // every sequence has ended; later steps cannot start one again
+            }
+            if (adjacent) {
+                // The step's rows of Gx are its gate block already: the step works on them in place (Gx is this
+                // pass's own array, and each row serves one step only).
+                ws.gatesIn(gx, ws.rows[0] * width);
+            } else {
+                ws.gatesInScratch();
+                for (int n = 0; n < batch; n++) {
+                    if (ws.rows[n] >= 0) {
+                        System.arraycopy(gx, ws.rows[n] * width, ws.g, n * width, width);
+                    } else {
+                        Arrays.fill(ws.g, n * width, (n + 1) * width, 0f);
+                    }
+                }
             }
             advance(ws, h, c, trace);
             for (int n = 0; n < batch; n++) {
@@ -190,6 +205,7 @@ public abstract class RecurrentCell implements Cell {
         if (ws == null || ws.batch != batch) {
             ws = newWorkspace(batch);
         }
+        ws.gatesInScratch();
         backend.multiply(x, xOff, inputSize, batch, packedW, ws.g, 0, width, false);
         backend.addRowVector(ws.g, 0, width, batch, width, inputBias, 0);
         for (int n = 0; n < batch; n++) {
@@ -200,8 +216,8 @@ public abstract class RecurrentCell implements Cell {
     }
 
     /**
-     * One step for the streams whose {@code ws.rows[n] >= 0}: {@code ws.g} holds their input part
-     * {@code Gx} (zero rows for the others); add the recurrent part, apply the activations, and update
+     * One step for the streams whose {@code ws.rows[n] >= 0}: {@link Workspace#gates()} holds their input part
+     * {@code Gx} from {@link Workspace#gatesBase()} (zero rows for the others); add the recurrent part, apply the activations, and update
      * {@code h} (and {@code c}) of those streams in place. With a trace, record what backward needs at each
      * stream's storage row. Must not allocate.
      *
@@ -225,7 +241,7 @@ public abstract class RecurrentCell implements Cell {
      */
     protected final void advanceOneProduct(PackedMatrix r, Workspace ws, float[] h, float[] c, Trace trace) {
         ws.bind(h, c, trace);
-        backend.multiplyThen(h, 0, hidden, ws.batch, r, ws.g, 0, width, true, gates, ws.task(0));
+        backend.multiplyThen(h, 0, hidden, ws.batch, r, ws.gates(), ws.gatesBase(), width, true, gates, ws.task(0));
         commitHidden(ws, h);
     }
 

@@ -10,7 +10,10 @@ import org.hotcell.core.backend.UnitTask;
 public final class Workspace {
     /** Streams this workspace was sized for. */
     public final int batch;
-    /** Gate pre-activations then activations of the current step, {@code [N, G*H]}. */
+    /**
+     * Gate pre-activations then activations of the current step, {@code [N, G*H]}, when they are not read in
+     * place (see {@link #gates()}).
+     */
     public final float[] g;
     /** Backward: gate pre-activation gradients of the current step, {@code [N, G*H]}. */
     public final float[] d;
@@ -28,6 +31,13 @@ public final class Workspace {
      * stream is past its length (or before it, in reverse) and must be left untouched.
      */
     public final int[] rows;
+    /**
+     * Where the current step's gate block lives: {@link #g}, or the pass's input products themselves when the
+     * step's storage rows are adjacent (every stream running, time-major), which spares copying them into g.
+     * Stream n's row starts at {@code gatesBase + n * G*H}.
+     */
+    private float[] gates;
+    private int gatesBase;
     /** The state and trace of the step in progress, for the unit tasks; set by {@link #bind}. */
     private float[] h;
     private float[] c;
@@ -43,6 +53,29 @@ public final class Workspace {
         this.b = new float[batch * hidden];
         this.hNext = new float[batch * hidden];
         this.rows = new int[batch];
+        this.gates = g;
+    }
+
+    /** The array holding the current step's gate block (see {@link #gatesBase}). */
+    public float[] gates() {
+        return gates;
+    }
+
+    /** Where stream 0's gate row starts in {@link #gates()}. */
+    public int gatesBase() {
+        return gatesBase;
+    }
+
+    /** The step's gate block is {@link #g} (filled by the caller). */
+    void gatesInScratch() {
+        gates = g;
+        gatesBase = 0;
+    }
+
+    /** The step's gate block is {@code array} from {@code base}, N adjacent rows of G*H. */
+    void gatesIn(float[] array, int base) {
+        gates = array;
+        gatesBase = base;
     }
 
     /**

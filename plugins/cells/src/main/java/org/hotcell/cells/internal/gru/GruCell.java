@@ -105,11 +105,12 @@ final class GruCell extends RecurrentCell {
     protected void advance(Workspace ws, float[] h, float[] c, Trace trace) {
         final int hs = hidden;
         ws.bind(h, c, trace);
-        backend.multiplyThen(h, 0, hs, ws.batch, packedZr, ws.g, 0, width, true, 2, ws.task(0));
+        backend.multiplyThen(h, 0, hs, ws.batch, packedZr, ws.gates(), ws.gatesBase(), width, true, 2, ws.task(0));
         if (linearBeforeReset) {
             backend.multiplyThen(h, 0, hs, ws.batch, packedH, ws.a, 0, hs, false, 1, ws.task(1));
         } else {
-            backend.multiplyThen(ws.a, 0, hs, ws.batch, packedH, ws.g, oh, width, true, 1, ws.task(1));
+            backend.multiplyThen(ws.a, 0, hs, ws.batch, packedH, ws.gates(), ws.gatesBase() + oh, width, true, 1,
+                    ws.task(1));
         }
         commitHidden(ws, h);
     }
@@ -123,7 +124,8 @@ final class GruCell extends RecurrentCell {
     private void gateUnits(Workspace ws, int u0, int u1) {
         final int hs = hidden;
         final int len = u1 - u0;
-        float[] g = ws.g;
+        float[] g = ws.gates();
+        int base = ws.gatesBase();
         float[] a = ws.a;
         float[] h = ws.h();
         Trace trace = ws.trace();
@@ -134,7 +136,7 @@ final class GruCell extends RecurrentCell {
                 Arrays.fill(a, sb, sb + len, 0f);
                 continue;
             }
-            int gb = n * width + u0;
+            int gb = base + n * width + u0;
             int tb = row * width + u0;
             if (trace != null) {
                 System.arraycopy(h, sb, trace.hPrev, row * hs + u0, len);
@@ -160,7 +162,8 @@ final class GruCell extends RecurrentCell {
     private void candidateUnits(Workspace ws, int u0, int u1) {
         final int hs = hidden;
         final int len = u1 - u0;
-        float[] g = ws.g;
+        float[] g = ws.gates();
+        int base = ws.gatesBase();
         float[] a = ws.a;
         float[] h = ws.h();
         float[] hNext = ws.hNext;
@@ -170,7 +173,7 @@ final class GruCell extends RecurrentCell {
             if (row < 0) {
                 continue;
             }
-            int gb = n * width + u0;
+            int gb = base + n * width + u0;
             int sb = n * hs + u0;
             if (linearBeforeReset) {
                 for (int j = 0; j < len; j++) {

@@ -89,7 +89,8 @@ final class LstmCell extends RecurrentCell {
     private void updateUnits(Workspace ws, int u0, int u1) {
         final int hs = hidden;
         final int len = u1 - u0;
-        float[] g = ws.g;
+        float[] g = ws.gates();
+        int base = ws.gatesBase();
         float[] h = ws.h();
         float[] c = ws.c();
         Trace trace = ws.trace();
@@ -100,7 +101,7 @@ final class LstmCell extends RecurrentCell {
             if (row < 0) {
                 continue;
             }
-            int gb = n * width + u0;
+            int gb = base + n * width + u0;
             int sb = n * hs + u0;
             int tb = row * width + u0;
             int rb = row * hs + u0;

@@ -54,7 +54,8 @@ final class RnnCell extends RecurrentCell {
     private void updateUnits(Workspace ws, int u0, int u1) {
         final int hs = hidden;
         final int len = u1 - u0;
-        float[] g = ws.g;
+        float[] g = ws.gates();
+        int base = ws.gatesBase();
         Trace trace = ws.trace();
         for (int n = 0; n < ws.batch; n++) {
             int row = ws.rows[n];
@@ -65,8 +66,8 @@ final class RnnCell extends RecurrentCell {
             if (trace != null) {
                 System.arraycopy(ws.h(), sb, trace.hPrev, row * hs + u0, len);
             }
-            Kernels.activate(f, clip, clipped, g, sb, len, trace, row * hs + u0);
-            System.arraycopy(g, sb, ws.hNext, sb, len);
+            Kernels.activate(f, clip, clipped, g, base + sb, len, trace, row * hs + u0);
+            System.arraycopy(g, base + sb, ws.hNext, sb, len);
         }
     }
 
