@@ -6,8 +6,10 @@
 #   bench/run.sh [--quick] [--paired-only] [--no-build] [--threads 1,2]
 #
 #   --quick      a representative subset (LSTM 25x32x512 and 100x1x256, tanh, 1 thread), about 5 minutes
-#   --paired-only  only the paired activation costs (silu against tanh, calls alternating in one JVM),
-#                written to bench/target/paired.md; a few minutes
+#   --paired-only  only the paired measurements, calls alternating in one JVM (no JMH): silu against tanh, the
+#                layers against ONNX Runtime (every thread count), the GEMM against ONNX Runtime's MatMul with the
+#                measured FMA peak (1 thread), every training step against its forward pass, and issue 20's
+#                targets with their worst cases; written to bench/target/paired.md. About 25 minutes (--quick: 5)
 #   --no-build   run what bench/target holds (built earlier with -Ppeers)
 #   --threads    thread counts to measure (default 1,2; --quick: 1)
 #

@@ -37,9 +37,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ONNX Runtime forward and Deeplearning4j forward and training, over the workload grid, shape by shape so that
  * each Hotcell fork runs next to its peers' forks; then prints the table
  * made from the {@link RunResult}s and writes it to {@code OUT/results.md}, JMH's JSON to {@code OUT/jmh/}. Last,
- * the paired measurements ({@link PairedRun}): each non-standard activation against tanh, and (with the peers, at
- * 1 thread) Hotcell against ONNX Runtime, with calls alternating in one JVM; {@code --paired-only} runs just those
- * and writes {@code OUT/paired.md}.
+ * the paired measurements ({@link #paired}), with calls alternating in one JVM: each non-standard activation
+ * against tanh, Hotcell against ONNX Runtime (layers at every thread count, the GEMM at 1), every training step
+ * against its forward pass, and issue 20's targets; {@code --paired-only} runs just those and writes
+ * {@code OUT/paired.md}.
  *
  * <pre>
  * Suite [--quick] [--paired-only] [--out DIR] [--threads 1,2]
@@ -188,10 +189,14 @@ public final class Suite {
     }
 
     /**
-     * Each non-standard activation's workload against its tanh twin, forward and training, at every thread
-     * count, each pair in its own JVM ({@link PairedRun}): the table section, or "" when there are none.
+     * The paired measurements, each pair in its own JVM: each non-standard activation's workload against its tanh
+     * twin (forward and training, every thread count, {@link PairedRun}); with the peers, every workload against
+     * ONNX Runtime at every thread count and the GEMM against ONNX Runtime's MatMul at 1 thread; every workload's
+     * training step against its forward pass at every thread count; then issue 20's targets with their worst
+     * cases. The table sections, or "" when there are none.
      */
     private String paired() throws IOException {
+        double peak = org.hotcell.bench.kernel.FmaPeak.measureGflops(2);
         List<PairedResult> results = new ArrayList<>();
         for (String other : hotcellOnly) {
             String tanh = other.substring(0, other.lastIndexOf('/')) + "/tanh";
@@ -204,11 +209,14 @@ public final class Suite {
             }
         }
         List<PairedResult> againstOrt = new ArrayList<>();
-        if (peersPresent() && threads.contains(1)) {
-            for (String workload : workloads) {
-                String label = "paired onnxruntime " + workload + " forward 1t";
-                System.out.println("=== " + label);
-                paired(PAIRED_ORT, workload).ifPresentOrElse(againstOrt::add, () -> missing.add(label));
+        if (peersPresent()) {
+            for (int t : threads) {
+                for (String workload : workloads) {
+                    String label = "paired onnxruntime " + workload + " forward " + t + "t";
+                    System.out.println("=== " + label);
+                    paired(PAIRED_ORT, workload, String.valueOf(t)).ifPresentOrElse(againstOrt::add,
+                            () -> missing.add(label));
+                }
             }
         }
         List<PairedResult> gemmAgainstOrt = new ArrayList<>();
@@ -219,8 +227,21 @@ public final class Suite {
                 paired(PAIRED_ORT_GEMM, shape).ifPresentOrElse(gemmAgainstOrt::add, () -> missing.add(label));
             }
         }
-        return PairedTable.render(results) + PairedTable.renderAgainstOnnxRuntime(againstOrt)
-                + PairedTable.renderGemmAgainstOnnxRuntime(gemmAgainstOrt);
+        List<PairedResult> training = new ArrayList<>();
+        for (int t : threads) {
+            for (String workload : workloads) {
+                String label = "paired training " + workload + " " + t + "t";
+                System.out.println("=== " + label);
+                paired(PairedRun.class.getName(), "--training-vs-forward", workload, String.valueOf(t))
+                        .ifPresentOrElse(training::add, () -> missing.add(label));
+            }
+        }
+        return String.format(Locale.ROOT, "%nFP32 FMA peak, 1 core (measured in this JVM, %s vectors): %.1f GFLOP/s%n",
+                org.hotcell.bench.kernel.FmaPeak.width(), peak)
+                + PairedTable.render(results) + PairedTable.renderAgainstOnnxRuntime(againstOrt)
+                + PairedTable.renderGemmAgainstOnnxRuntime(gemmAgainstOrt, peak)
+                + PairedTable.renderTrainingAgainstForward(training)
+                + PairedTable.renderTargets(againstOrt, gemmAgainstOrt, training, peak);
     }
 
     private Optional<PairedResult> pairedRun(String a, String b, String task, int threadCount) throws IOException {

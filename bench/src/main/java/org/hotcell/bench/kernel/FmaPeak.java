@@ -48,6 +48,34 @@ public class FmaPeak {
         return 2.0 * ITERATIONS * ACCUMULATORS * SPECIES.length();
     }
 
+    /**
+     * The peak in GFLOP/s, measured in this JVM without JMH (for the paired runs, which have no JMH fork): calls
+     * {@link #fma} for {@code seconds} after a warm-up of the same length and takes the fastest tenth's median
+     * call, so a call slowed by a neighbour on a shared machine does not lower the peak the kernels are held to.
+     */
+    public static double measureGflops(double seconds) {
+        FmaPeak peak = new FmaPeak();
+        peak.setUp();
+        long warm = System.nanoTime() + (long) (seconds * 1e9);
+        float sink = 0;
+        while (System.nanoTime() < warm) {
+            sink += peak.fma();
+        }
+        java.util.List<Long> times = new java.util.ArrayList<>();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end || times.size() < 10) {
+            long start = System.nanoTime();
+            sink += peak.fma();
+            times.add(System.nanoTime() - start);
+        }
+        if (Float.isNaN(sink)) {
+            throw new IllegalStateException("FmaPeak chains gave NaN");
+        }
+        java.util.Collections.sort(times);
+        long fastTenthMedian = times.get(times.size() / 20);
+        return flopsPerCall() / fastTenthMedian;
+    }
+
     /** The vector width measured, e.g. {@code 256-bit}. */
     public static String width() {
         return SPECIES.vectorBitSize() + "-bit";

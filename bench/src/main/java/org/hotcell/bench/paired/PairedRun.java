@@ -17,13 +17,21 @@ import org.hotcell.core.backend.Backend;
  *
  * <pre>
  * PairedRun WORKLOAD_A WORKLOAD_B forward|training THREADS [WARMUP_SECONDS MEASURE_SECONDS]
+ * PairedRun --training-vs-forward WORKLOAD THREADS [WARMUP_SECONDS MEASURE_SECONDS]
  * </pre>
+ *
+ * The second form times one workload's training step against its own forward pass ({@link
+ * #trainingAgainstForward}).
  */
 public final class PairedRun {
     private PairedRun() {
     }
 
     public static void main(String[] args) {
+        if (args.length >= 1 && args[0].equals("--training-vs-forward")) {
+            trainingMain(args);
+            return;
+        }
         if (args.length != 4 && args.length != 6) {
             System.err.println("usage: PairedRun WORKLOAD_A WORKLOAD_B forward|training THREADS"
                     + " [WARMUP_SECONDS MEASURE_SECONDS]");
@@ -33,6 +41,17 @@ public final class PairedRun {
         double measure = args.length == 6 ? Double.parseDouble(args[5]) : 8;
         PairedResult result = run(args[0], args[1], args[2], Integer.parseInt(args[3]), warmup, measure);
         System.out.println(result.toLine());
+    }
+
+    /** {@code PairedRun --training-vs-forward WORKLOAD THREADS [WARMUP_SECONDS MEASURE_SECONDS]}. */
+    private static void trainingMain(String[] args) {
+        if (args.length != 3 && args.length != 5) {
+            System.err.println("usage: PairedRun --training-vs-forward WORKLOAD THREADS [WARMUP_SECONDS MEASURE_SECONDS]");
+            System.exit(2);
+        }
+        double warmup = args.length == 5 ? Double.parseDouble(args[3]) : 3;
+        double measure = args.length == 5 ? Double.parseDouble(args[4]) : 8;
+        System.out.println(trainingAgainstForward(args[1], Integer.parseInt(args[2]), warmup, measure).toLine());
     }
 
     /** Checks, warms up and measures; see the class comment. */
@@ -54,13 +73,41 @@ public final class PairedRun {
      */
     public static PairedResult measure(String a, String b, String task, int threads, Runnable callA, Runnable callB,
                                        double warmupSeconds, double measureSeconds) {
-        timeFor(callA, callB, warmupSeconds);
-        List<long[]> pairs = timeFor(callA, callB, measureSeconds);
+        return measure(a, b, task, threads, callA, callB, warmupSeconds, measureSeconds, 0);
+    }
+
+    /**
+     * {@link #measure(String, String, String, int, Runnable, Runnable, double, double)} with an untimed pause of
+     * {@code pauseMillis} before every call: two engines with thread pools of their own (at 2 threads) keep their
+     * workers spinning for a while after a call, and without the pause one's spinning workers would take a core
+     * from the other's next call. With it, both start every call from parked workers, alike. The seconds are
+     * wall-clock time, pauses included.
+     */
+    public static PairedResult measure(String a, String b, String task, int threads, Runnable callA, Runnable callB,
+                                       double warmupSeconds, double measureSeconds, int pauseMillis) {
+        timeFor(callA, callB, warmupSeconds, pauseMillis);
+        List<long[]> pairs = timeFor(callA, callB, measureSeconds, pauseMillis);
         long[] timesA = pairs.stream().mapToLong(p -> p[0]).toArray();
         long[] timesB = pairs.stream().mapToLong(p -> p[1]).toArray();
         double[] ratios = pairs.stream().mapToDouble(p -> (double) p[1] / p[0]).toArray();
         return new PairedResult(a, b, task, threads, median(timesA) / 1e6, median(timesB) / 1e6, median(ratios),
                 pairs.size());
+    }
+
+    /**
+     * One workload's training step against its forward pass ({@code a = forward}, {@code b = training}), on one
+     * layer and backend, both self-checked: the ratio over pairs is training / forward time, so training's share
+     * of forward's GFLOP/s (training counted as three forward passes) is {@code 3 / ratio}.
+     */
+    public static PairedResult trainingAgainstForward(String workload, int threads, double warmupSeconds,
+                                                      double measureSeconds) {
+        Workload parsed = Workload.parse(workload);
+        Backend backend = SimdBackend.withThreadCount(threads);
+        LayerChecks.forwardAgrees(parsed, backend, "PairedRun");
+        LayerChecks.gradientsAgree(parsed, backend, "PairedRun");
+        HotcellLayer layer = HotcellLayer.create(parsed, backend);
+        return measure("forward", workload, "training", threads, layer::forward, layer::trainingStep, warmupSeconds,
+                measureSeconds);
     }
 
     private static Runnable call(Workload workload, int threads, boolean training) {
@@ -75,6 +122,11 @@ public final class PairedRun {
 
     /** Pairs of (time of a, time of b) in nanoseconds, timed until {@code seconds} have passed (at least 3). */
     static List<long[]> timeFor(Runnable a, Runnable b, double seconds) {
+        return timeFor(a, b, seconds, 0);
+    }
+
+    /** {@link #timeFor(Runnable, Runnable, double)} with an untimed sleep of {@code pauseMillis} before each call. */
+    static List<long[]> timeFor(Runnable a, Runnable b, double seconds, int pauseMillis) {
         List<long[]> pairs = new ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (pairs.size() < 3 || System.nanoTime() < end) {
@@ -82,18 +134,26 @@ public final class PairedRun {
             long ta;
             long tb;
             if (aFirst) {
-                ta = time(a);
-                tb = time(b);
+                ta = time(a, pauseMillis);
+                tb = time(b, pauseMillis);
             } else {
-                tb = time(b);
-                ta = time(a);
+                tb = time(b, pauseMillis);
+                ta = time(a, pauseMillis);
             }
             pairs.add(new long[] {ta, tb});
         }
         return pairs;
     }
 
-    private static long time(Runnable call) {
+    private static long time(Runnable call, int pauseMillis) {
+        if (pauseMillis > 0) {
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted between paired calls", e);
+            }
+        }
         long start = System.nanoTime();
         call.run();
         return System.nanoTime() - start;

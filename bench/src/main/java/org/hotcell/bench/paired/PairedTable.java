@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The suite's section for paired activation costs. */
+/** The suite's sections for the paired measurements. */
 public final class PairedTable {
     private PairedTable() {
     }
@@ -22,10 +22,12 @@ public final class PairedTable {
 
     /** The section for paired runs against ONNX Runtime ({@code a = onnxruntime}), or "" for none. */
     public static String renderAgainstOnnxRuntime(List<PairedResult> results) {
-        return section(results, "Hotcell SIMD against ONNX Runtime, paired (forward, 1 thread)",
-                "Both engines in one JVM on the same input, calls alternating (order flipped every pair) after a"
-                        + " warm-up; the ratio is the median over pairs of Hotcell / ONNX Runtime. One thread only:"
-                        + " at two, each engine's pool spins after its call and takes the second core from the other.",
+        return section(results, "Hotcell SIMD against ONNX Runtime, paired (forward)",
+                "Both engines in one JVM on the same input with the same thread count, calls alternating (order"
+                        + " flipped every pair) after a warm-up; the ratio is the median over pairs of Hotcell / ONNX"
+                        + " Runtime (below 1: Hotcell faster). At 2 threads each call follows an untimed pause of 5 ms,"
+                        + " since each engine's pool spins after its call and would take the second core from the"
+                        + " other's next call; both start every call from parked workers.",
                 "| workload | threads | ORT ms | SIMD ms | pairs | SIMD/ORT |",
                 r -> String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %.2f |", r.b(), r.threads(),
                         ms(r.medianMsA()), ms(r.medianMsB()), r.pairs(), r.medianRatio()));
@@ -33,20 +35,80 @@ public final class PairedTable {
 
     /**
      * The section for the product alone against ONNX Runtime's MatMul ({@code a = onnxruntime},
-     * {@code b = gemm/MxNxK}), or "" for none.
+     * {@code b = gemm/MxNxK}), each side's rate also as a share of {@code peakGflops} (this core's measured FMA
+     * peak), or "" for none.
      */
-    public static String renderGemmAgainstOnnxRuntime(List<PairedResult> results) {
+    public static String renderGemmAgainstOnnxRuntime(List<PairedResult> results, double peakGflops) {
         return section(results, "SIMD GEMM against ONNX Runtime's MatMul, paired (1 thread)",
                 "Y = X . W^T alone (m x k times k x n, W packed once), both in one JVM, calls alternating after a"
                         + " warm-up; the ratio is the median over pairs of Hotcell / ONNX Runtime. This is the"
-                        + " kernel's share of the batched layers' gap: everything else in a layer is absent.",
-                "| product (m x n x k) | ORT ms | ORT GFLOP/s | SIMD ms | SIMD GFLOP/s | pairs | SIMD/ORT |",
+                        + " kernel's share of the batched layers' gap: everything else in a layer is absent. Shares"
+                        + " of peak are of the FMA peak measured above.",
+                "| product (m x n x k) | ORT ms | ORT GFLOP/s | ORT % of peak | SIMD ms | SIMD GFLOP/s | SIMD % of peak"
+                        + " | pairs | SIMD/ORT |",
                 r -> {
                     double flops = gemmFlops(r.b());
-                    return String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %.1f | %d | %.2f |",
-                            r.b().substring(r.b().indexOf('/') + 1), ms(r.medianMsA()), flops / r.medianMsA() / 1e6,
-                            ms(r.medianMsB()), flops / r.medianMsB() / 1e6, r.pairs(), r.medianRatio());
+                    double ort = flops / r.medianMsA() / 1e6;
+                    double simd = flops / r.medianMsB() / 1e6;
+                    return String.format(Locale.ROOT, "| %s | %s | %.1f | %.0f%% | %s | %.1f | %.0f%% | %d | %.2f |",
+                            r.b().substring(r.b().indexOf('/') + 1), ms(r.medianMsA()), ort, 100 * ort / peakGflops,
+                            ms(r.medianMsB()), simd, 100 * simd / peakGflops, r.pairs(), r.medianRatio());
                 });
+    }
+
+    /**
+     * The section for training steps against forward passes ({@code a = forward}, {@code b} the workload), or ""
+     * for none: training's GFLOP/s as a share of forward's, training counted as three forward passes.
+     */
+    public static String renderTrainingAgainstForward(List<PairedResult> results) {
+        return section(results, "Training step against forward pass, paired (target: training >= 60% of forward's"
+                        + " GFLOP/s)",
+                "One layer on one backend: forward (no trace) and a training step (forward with trace, backward,"
+                        + " SGD update of the packed weights in place and of the master copy) alternating; training"
+                        + " is counted as 3x forward's FLOP, so its share of forward's GFLOP/s is 3 / (median over"
+                        + " pairs of training / forward).",
+                "| workload | threads | forward ms | training ms | pairs | training/forward time | training GFLOP/s"
+                        + " % of forward's |",
+                r -> String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %.2f | %.0f%% |", r.b(), r.threads(),
+                        ms(r.medianMsA()), ms(r.medianMsB()), r.pairs(), r.medianRatio(),
+                        trainingShare(r)));
+    }
+
+    /** Training's GFLOP/s as a percentage of forward's: {@code 300 / (training / forward time)}. */
+    static double trainingShare(PairedResult r) {
+        return 300 / r.medianRatio();
+    }
+
+    /**
+     * Issue 20's three conditions, each with its worst case: every layer at most ONNX Runtime's time at 1 thread,
+     * the GEMM at least 85% of the FMA peak at 1 thread, every training row at least 60% of forward's GFLOP/s.
+     * "" when nothing was measured.
+     */
+    public static String renderTargets(List<PairedResult> againstOrt, List<PairedResult> gemm,
+                                       List<PairedResult> training, double peakGflops) {
+        StringBuilder text = new StringBuilder();
+        againstOrt.stream().filter(r -> r.threads() == 1).max(java.util.Comparator.comparingDouble(
+                PairedResult::medianRatio)).ifPresent(worst -> text.append(String.format(Locale.ROOT,
+                "- Layers against ONNX Runtime, 1 thread: worst SIMD/ORT %.2f (%s): %s%n", worst.medianRatio(),
+                worst.b(), worst.medianRatio() <= 1.0 ? "met (all <= 1.00)" : "NOT met")));
+        againstOrt.stream().filter(r -> r.threads() > 1).max(java.util.Comparator.comparingDouble(
+                PairedResult::medianRatio)).ifPresent(worst -> text.append(String.format(Locale.ROOT,
+                "- Layers against ONNX Runtime, %d threads: worst SIMD/ORT %.2f (%s): %s%n", worst.threads(),
+                worst.medianRatio(), worst.b(), worst.medianRatio() <= 1.0 ? "met (all <= 1.00)" : "NOT met")));
+        gemm.stream().filter(r -> !r.b().startsWith("gemm/1x")).min(java.util.Comparator.comparingDouble(
+                r -> gemmFlops(r.b()) / r.medianMsB())).ifPresent(worst -> {
+                    double share = 100 * gemmFlops(worst.b()) / worst.medianMsB() / 1e6 / peakGflops;
+                    text.append(String.format(Locale.ROOT,
+                            "- GEMM (m > 1), 1 thread: lowest %.0f%% of the FMA peak (%s): %s%n", share,
+                            worst.b().substring(worst.b().indexOf('/') + 1), share >= 85 ? "met (all >= 85%)"
+                                    : "NOT met"));
+                });
+        training.stream().min(java.util.Comparator.comparingDouble(PairedTable::trainingShare)).ifPresent(worst ->
+                text.append(String.format(Locale.ROOT,
+                        "- Training against forward: lowest %.0f%% of forward's GFLOP/s (%s, %d threads): %s%n",
+                        trainingShare(worst), worst.b(), worst.threads(), trainingShare(worst) >= 60
+                                ? "met (all >= 60%)" : "NOT met")));
+        return text.isEmpty() ? "" : "\n### Targets (issue 20)\n\n" + text;
     }
 
     /** {@code 2 m n k} of a {@code gemm/MxNxK} name. */

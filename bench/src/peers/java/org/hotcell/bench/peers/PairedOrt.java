@@ -11,41 +11,46 @@ import org.hotcell.core.backend.Backend;
 /**
  * ONNX Runtime against Hotcell's SIMD backend on one workload's forward pass, in one JVM with calls
  * alternating ({@link PairedRun}); both self-checked (ONNX Runtime against Hotcell, Hotcell against the
- * reference). One thread only: at 2 threads each engine's pool keeps spinning for a while after its call and
- * would take the second core from the other's next call. Prints one {@link PairedResult} line with
- * {@code a = onnxruntime}, so its ratio is Hotcell / ONNX Runtime.
+ * reference). Both engines get the same thread count. At 2 threads each engine's pool keeps spinning for a while
+ * after its call and would take the second core from the other's next call, so every call then follows an
+ * untimed pause of {@link #PAUSE_MILLIS} (both engines start each call from parked workers). Prints one
+ * {@link PairedResult} line with {@code a = onnxruntime}, so its ratio is Hotcell / ONNX Runtime.
  *
  * <pre>
- * PairedOrt WORKLOAD [WARMUP_SECONDS MEASURE_SECONDS]
+ * PairedOrt WORKLOAD [THREADS [WARMUP_SECONDS MEASURE_SECONDS]]
  * </pre>
  */
 public final class PairedOrt {
     private PairedOrt() {
     }
 
+    /** The pause before each call at more than one thread: longer than either pool spins after a call. */
+    static final int PAUSE_MILLIS = 5;
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 && args.length != 3) {
-            System.err.println("usage: PairedOrt WORKLOAD [WARMUP_SECONDS MEASURE_SECONDS]");
+        if (args.length != 1 && args.length != 2 && args.length != 4) {
+            System.err.println("usage: PairedOrt WORKLOAD [THREADS [WARMUP_SECONDS MEASURE_SECONDS]]");
             System.exit(2);
         }
-        double warmup = args.length == 3 ? Double.parseDouble(args[1]) : 4;
-        double measure = args.length == 3 ? Double.parseDouble(args[2]) : 8;
+        int threads = args.length >= 2 ? Integer.parseInt(args[1]) : 1;
+        double warmup = args.length == 4 ? Double.parseDouble(args[2]) : 4;
+        double measure = args.length == 4 ? Double.parseDouble(args[3]) : threads > 1 ? 12 : 8;
         Workload workload = Workload.parse(args[0]);
         OrtForward ort = new OrtForward();
         ort.workload = args[0];
-        ort.threads = 1;
+        ort.threads = threads;
         ort.setUp();
         try {
-            Backend backend = SimdBackend.withThreadCount(1);
+            Backend backend = SimdBackend.withThreadCount(threads);
             LayerChecks.forwardAgrees(workload, backend, "PairedOrt");
             HotcellLayer hotcell = HotcellLayer.create(workload, backend);
-            PairedResult result = PairedRun.measure("onnxruntime", args[0], "forward", 1, () -> {
+            PairedResult result = PairedRun.measure("onnxruntime", args[0], "forward", threads, () -> {
                 try {
                     ort.forward();
                 } catch (Exception e) {
                     throw new IllegalStateException("ONNX Runtime failed on " + args[0], e);
                 }
-            }, hotcell::forward, warmup, measure);
+            }, hotcell::forward, warmup, measure, threads > 1 ? PAUSE_MILLIS : 0);
             System.out.println(result.toLine());
         } finally {
             ort.tearDown();

@@ -62,11 +62,43 @@ class PairedRunTest {
     }
 
     @Test
-    void theGemmTableGivesEachSidesRateFromTheShape() {
-        // 2 * 32 * 2048 * 512 = 67.1 MFLOP: 1 ms is 67.1 GFLOP/s, 1.25 ms is 53.7.
+    void theGemmTableGivesEachSidesRateFromTheShapeAndItsShareOfThePeak() {
+        // 2 * 32 * 2048 * 512 = 67.1 MFLOP: 1 ms is 67.1 GFLOP/s, 1.25 ms is 53.7; against a 100 GFLOP/s peak,
+        // 67% and 54%.
         String table = PairedTable.renderGemmAgainstOnnxRuntime(List.of(
-                new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 1.0, 1.25, 1.26, 500)));
-        assertThat(table).contains("| 32x2048x512 | 1.000 | 67.1 | 1.250 | 53.7 | 500 | 1.26 |");
-        assertThat(PairedTable.renderGemmAgainstOnnxRuntime(List.of())).isEmpty();
+                new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 1.0, 1.25, 1.26, 500)), 100);
+        assertThat(table).contains("| 32x2048x512 | 1.000 | 67.1 | 67% | 1.250 | 53.7 | 54% | 500 | 1.26 |");
+        assertThat(PairedTable.renderGemmAgainstOnnxRuntime(List.of(), 100)).isEmpty();
+    }
+
+    @Test
+    void trainingsShareOfForwardIsThreeOverTheTimeRatio() {
+        // Training takes 4x forward's time for 3x its FLOP: 75% of forward's GFLOP/s.
+        PairedResult row = new PairedResult("forward", "lstm/25x1x512/tanh", "training", 2, 1.5, 6.0, 4.0, 300);
+        assertThat(PairedTable.renderTrainingAgainstForward(List.of(row)))
+                .contains("| lstm/25x1x512/tanh | 2 | 1.500 | 6.000 | 300 | 4.00 | 75% |");
+        assertThat(PairedTable.renderTrainingAgainstForward(List.of())).isEmpty();
+    }
+
+    @Test
+    void theTargetsNameEachWorstCaseAndSayWhetherItIsMet() {
+        List<PairedResult> ort = List.of(
+                new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward", 1, 10, 9.8, 0.98, 100),
+                new PairedResult("onnxruntime", "gru/100x1x256/tanh", "forward", 1, 1, 1.03, 1.03, 100),
+                new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward", 2, 6, 5.7, 0.95, 100));
+        // 67.1 MFLOP in 0.7 ms is 95.9 GFLOP/s: 96% of 100. The one-row product is left out (memory-bound).
+        List<PairedResult> gemm = List.of(
+                new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 0.7, 0.7, 1.0, 100),
+                new PairedResult("onnxruntime", "gemm/1x2048x512", "multiply", 1, 0.05, 0.05, 1.0, 100));
+        List<PairedResult> training = List.of(
+                new PairedResult("forward", "lstm/25x1x512/tanh", "training", 2, 1, 5.5, 5.5, 100),
+                new PairedResult("forward", "lstm/25x32x512/tanh", "training", 1, 1, 4, 4, 100));
+        String targets = PairedTable.renderTargets(ort, gemm, training, 100);
+        assertThat(targets)
+                .contains("1 thread: worst SIMD/ORT 1.03 (gru/100x1x256/tanh): NOT met")
+                .contains("2 threads: worst SIMD/ORT 0.95 (lstm/25x32x512/tanh): met")
+                .contains("lowest 96% of the FMA peak (32x2048x512): met")
+                .contains("lowest 55% of forward's GFLOP/s (lstm/25x1x512/tanh, 2 threads): NOT met");
+        assertThat(PairedTable.renderTargets(List.of(), List.of(), List.of(), 100)).isEmpty();
     }
 }
