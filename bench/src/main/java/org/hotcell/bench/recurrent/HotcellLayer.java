@@ -77,14 +77,15 @@ public final class HotcellLayer {
         CellGradients gradients = gradients(cell);
         CellWeights d = gradients.dWeights();
         float alpha = -LEARNING_RATE;
-        update(weights.w(), alpha, d.w());
-        update(weights.r(), alpha, d.r());
-        update(weights.wBias(), alpha, d.wBias());
-        update(weights.rBias(), alpha, d.rBias());
-        update(weights.peepholes(), alpha, d.peepholes());
         if (cell.updatesInPlace()) {
-            cell.addToWeights(d, alpha);
+            // The master copy and the cell's packed weights in one pass over the gradient, on the backend's threads.
+            cell.addToWeights(d, alpha, weights);
         } else {
+            update(weights.w(), alpha, d.w());
+            update(weights.r(), alpha, d.r());
+            update(weights.wBias(), alpha, d.wBias());
+            update(weights.rBias(), alpha, d.rBias());
+            update(weights.peepholes(), alpha, d.peepholes());
             cell = build();
         }
         return gradients;

@@ -83,6 +83,27 @@ public interface Backend {
     }
 
     /**
+     * {@link #addTo(PackedMatrix, float, float[], int)}, and the same update of {@code master}, the row-major
+     * copy W was packed from ({@code master[masterOff + i] += alpha * d[dOff + i]}, the same float expression, so
+     * the two stay bitwise equal), in one pass over D where the backend can: a training step's update of its
+     * master weights and of their packed form, reading the gradient once and on all the backend's threads. This
+     * default updates the master, then calls {@code addTo}.
+     *
+     * @throws org.hotcell.core.error.ShapeMismatchException when D or the master does not fit in its array
+     */
+    default void addTo(PackedMatrix w, float alpha, float[] d, int dOff, float[] master, int masterOff) {
+        long size = (long) w.rows() * w.cols();
+        org.hotcell.core.error.ShapeMismatchException.check("floats of the master copy from offset " + masterOff,
+                Math.min(master.length - (long) masterOff, size), size);
+        org.hotcell.core.error.ShapeMismatchException.check("floats of D from offset " + dOff,
+                Math.min(d.length - (long) dOff, size), size);
+        addTo(w, alpha, d, dOff);
+        for (int i = 0; i < size; i++) {
+            master[masterOff + i] = master[masterOff + i] + alpha * d[dOff + i];
+        }
+    }
+
+    /**
      * {@code Y = X . W^T} (or {@code Y += X . W^T} when {@code accumulate}), where X is {@code m x W.cols()}
      * with leading dimension ldx and Y is {@code m x W.rows()} with leading dimension ldy. At m = 1 this is the
      * batch-1 recurrent product that dominates streaming inference.

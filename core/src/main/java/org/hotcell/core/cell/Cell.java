@@ -86,4 +86,25 @@ public interface Cell {
         throw new UnsupportedOperationException(spec().cellType() + " cell cannot update its weights in place;"
                 + " update its weights and create it again");
     }
+
+    /**
+     * {@link #addToWeights(CellWeights, float)}, and the same update ({@code m + alpha * d}) of {@code master},
+     * the weights the caller keeps (and the cell was made from), so that the two stay bitwise equal: a training
+     * step's update of its master copy and of the cell, the gradient read once where the backend can
+     * ({@link org.hotcell.core.backend.Backend#addTo(org.hotcell.core.backend.PackedMatrix, float, float[], int,
+     * float[], int)}). A null tensor of {@code delta} leaves that tensor of both as it is. This default updates
+     * the master, then the cell.
+     *
+     * @throws UnsupportedOperationException when {@link #updatesInPlace} is false (the master is left as it is)
+     * @throws org.hotcell.core.error.ShapeMismatchException when a tensor of {@code delta} or {@code master} has
+     *         the wrong length
+     */
+    default void addToWeights(CellWeights delta, float alpha, CellWeights master) {
+        if (!updatesInPlace()) {
+            throw new UnsupportedOperationException(spec().cellType() + " cell cannot update its weights in place;"
+                    + " update its weights and create it again");
+        }
+        CellWeights.addScaled(master, alpha, delta);
+        addToWeights(delta, alpha);
+    }
 }

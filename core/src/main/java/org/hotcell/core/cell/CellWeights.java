@@ -48,6 +48,32 @@ public record CellWeights(float[] w, float[] r, float[] wBias, float[] rBias, fl
         }
     }
 
+    /**
+     * {@code master += alpha * delta}, tensor by tensor, each element {@code m + alpha * d} in float (the product
+     * rounded, then the sum: the expression in-place updates use); a null tensor of {@code delta} is skipped.
+     *
+     * @throws ShapeMismatchException when a tensor of {@code delta} has no counterpart of its length in master
+     */
+    public static void addScaled(CellWeights master, float alpha, CellWeights delta) {
+        float[][] to = {master.w, master.r, master.wBias, master.rBias, master.peepholes};
+        float[][] from = {delta.w, delta.r, delta.wBias, delta.rBias, delta.peepholes};
+        String[] names = {"W", "R", "Wb", "Rb", "P"};
+        for (int t = 0; t < to.length; t++) {
+            if (from[t] != null) {
+                requireLength("master " + names[t], to[t], from[t].length);
+            }
+        }
+        for (int t = 0; t < to.length; t++) {
+            if (from[t] != null) {
+                float[] m = to[t];
+                float[] d = from[t];
+                for (int i = 0; i < d.length; i++) {
+                    m[i] = m[i] + alpha * d[i];
+                }
+            }
+        }
+    }
+
     private static void requireLength(String what, float[] array, long expected) {
         if (array == null) {
             throw new ShapeMismatchException(what + " is missing; expected " + expected + " floats");

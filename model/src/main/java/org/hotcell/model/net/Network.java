@@ -220,17 +220,42 @@ public final class Network {
                     + " add the increments to the model's parameters and build the network again");
         }
         ModelSpec spec = model.spec();
+        Parameters parameters = model.parameters();
         List<CellWeights> deltas = new ArrayList<>();
+        List<CellWeights> masters = new ArrayList<>();
         for (int l = 0; l < spec.layers().size(); l++) {
             for (int d = 0; d < spec.layers().get(l).direction().count(); d++) {
                 deltas.add(Model.weightsOf(increments, spec, l, d)); // names checked before anything changes
+                masters.add(Model.weightsOf(parameters, spec, l, d));
             }
         }
-        model.parameters().addScaled(increments, alpha);
+        java.util.Set<float[]> cellTensors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CellWeights master : masters) {
+            for (float[] tensor : new float[][] {master.w(), master.r(), master.wBias(), master.rBias(),
+                    master.peepholes()}) {
+                if (tensor != null) {
+                    cellTensors.add(tensor);
+                }
+            }
+        }
+        // The head (and any tensor no cell holds) here; each cell's tensors with the cell, in one pass over the
+        // increments on the backend's threads, the same float expression as Parameters.addScaled.
+        for (org.hotcell.model.param.Parameter parameter : parameters.list()) {
+            if (!cellTensors.contains(parameter.data())) {
+                float[] p = parameter.data();
+                float[] d = increments.get(parameter.name()).data();
+                org.hotcell.core.error.ShapeMismatchException.check("length of the update of " + parameter.name(),
+                        d.length, p.length);
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = p[i] + alpha * d[i];
+                }
+            }
+        }
         int next = 0;
         for (RecurrentLayer layer : stack.layers()) {
             for (Cell cell : layer.cells()) {
-                cell.addToWeights(deltas.get(next++), alpha);
+                cell.addToWeights(deltas.get(next), alpha, masters.get(next));
+                next++;
             }
         }
     }

@@ -66,14 +66,26 @@ class InPlaceUpdateTest {
         assertThat(cell.updatesInPlace()).isTrue();
         float[] dy = CellFixture.random(new java.util.Random(5), BATCHED.steps() * BATCHED.batch()
                 * spec.hiddenSize(), 1f);
+        // A second master the cell updates itself, in the same pass (every other update), or the caller does.
+        CellWeights fused = copy(master);
         for (int update = 0; update < UPDATES; update++) {
             // Two traced passes per update: the second product by each matrix itself keeps its transpose.
             passAndGradients(cell, fx, dy);
             CellWeights delta = passAndGradients(cell, fx, dy).dWeights();
             float alpha = -0.05f * (update + 1);
             addScaled(master, delta, alpha);
-            cell.addToWeights(delta, alpha);
+            if (update % 2 == 0) {
+                cell.addToWeights(delta, alpha, fused);
+            } else {
+                addScaled(fused, delta, alpha);
+                cell.addToWeights(delta, alpha);
+            }
         }
+        same(fused.w(), master.w(), "master W updated with the cell");
+        same(fused.r(), master.r(), "master R updated with the cell");
+        same(fused.wBias(), master.wBias(), "master Wb updated with the cell");
+        same(fused.rBias(), master.rBias(), "master Rb updated with the cell");
+        same(fused.peepholes(), master.peepholes(), "master P updated with the cell");
         Cell rebuilt = fx.type.create(spec, master, activations, backend);
         ForwardPass got = cell.forward(fx.batch(), fx.initial, BATCHED.reverse(), true);
         ForwardPass want = rebuilt.forward(fx.batch(), fx.initial, BATCHED.reverse(), true);

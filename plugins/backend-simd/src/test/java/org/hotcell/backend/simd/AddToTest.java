@@ -94,6 +94,35 @@ class AddToTest {
         }
     }
 
+    /** The master copy updated in the same pass stays the matrix the packing is of, bit for bit. */
+    @ParameterizedTest(name = "{0}x{1}, {2} threads")
+    @MethodSource("shapes")
+    void aMasterUpdatedInTheSamePassStaysWhatThePackingIsOf(int rows, int cols, int threads) {
+        SimdBackend backend = SimdBackend.withThreadCount(threads);
+        SplittableRandom random = new SplittableRandom(rows * 17L + cols);
+        float[] w = random(random, rows * cols);
+        float[] d = random(random, rows * cols + 2);
+        float[] master = new float[rows * cols + 5];
+        System.arraycopy(w, 0, master, 5, w.length);
+        PanelMatrix updated = (PanelMatrix) backend.pack(w, 0, rows, cols);
+        backend.addTo(updated, -0.37f, d, 2, master, 5);
+        float[] expected = w.clone();
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = expected[i] + -0.37f * d[2 + i];
+        }
+        assertThat(java.util.Arrays.copyOfRange(master, 5, master.length)).as("master").isEqualTo(expected);
+        assertThat(java.util.Arrays.copyOf(master, 5)).as("floats before the master's offset").containsOnly(0f);
+        assertThat(updated.data()).as("packed floats")
+                .isEqualTo(((PanelMatrix) backend.pack(expected, 0, rows, cols)).data());
+        // The interface's default (other backends) gives the same master.
+        float[] viaDefault = w.clone();
+        PackedMatrix reference = ReferenceBackend.instance().pack(w, 0, rows, cols);
+        ReferenceBackend.instance().addTo(reference, -0.37f, d, 2, viaDefault, 0);
+        assertThat(viaDefault).isEqualTo(expected);
+        assertThatThrownBy(() -> backend.addTo(updated, 1f, d, 0, new float[rows * cols - 1], 0))
+                .hasMessageContaining("master");
+    }
+
     @Test
     void theReferenceBackendUpdatesExactlyAsARepack() {
         Backend reference = ReferenceBackend.instance();

@@ -65,6 +65,24 @@ public final class PanelUpdate {
         }
     }
 
+    /**
+     * {@code master[row r] += alpha * d[row r]} for rows {@code [rowFrom, rowTo)} of two row-major matrices of
+     * {@code cols} columns (a packed matrix's master copy, beside {@link #add} of the panels holding those rows),
+     * with the same expression as the panels: {@code m + alpha * d}, never fused.
+     */
+    public static void addRows(float alpha, float[] d, int dOff, float[] master, int masterOff, int cols, int rowFrom,
+                               int rowTo) {
+        int from = rowFrom * cols;
+        int to = rowTo * cols;
+        int i = from;
+        for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
+            addVector(alpha, d, dOff + i, master, masterOff + i);
+        }
+        for (; i < to; i++) {
+            master[masterOff + i] = master[masterOff + i] + alpha * d[dOff + i];
+        }
+    }
+
     private static void addVector(float alpha, float[] d, int src, float[] data, int dst) {
         FloatVector.fromArray(S, d, src).mul(alpha).add(FloatVector.fromArray(S, data, dst)).intoArray(data, dst);
     }

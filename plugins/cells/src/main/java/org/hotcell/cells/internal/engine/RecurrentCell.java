@@ -394,14 +394,40 @@ public abstract class RecurrentCell implements Cell {
      */
     @Override
     public final void addToWeights(CellWeights delta, float alpha) {
+        update(delta, alpha, null);
+    }
+
+    /**
+     * W and R with their master copies in one pass each ({@link Backend#addTo(PackedMatrix, float, float[], int,
+     * float[], int)}), the biases and peepholes of both alike.
+     */
+    @Override
+    public final void addToWeights(CellWeights delta, float alpha, CellWeights master) {
+        Objects.requireNonNull(master, "master");
+        update(delta, alpha, master);
+    }
+
+    private void update(CellWeights delta, float alpha, CellWeights master) {
         Objects.requireNonNull(delta, "delta");
         if (!backend.addsInPlace()) {
             throw new UnsupportedOperationException(describeCell() + " cannot update its weights in place: backend '"
                     + backend.name() + "' cannot update packed weights; update the weights and create the cell again");
         }
         checkDelta(delta);
-        backend.addTo(packedW, alpha, delta.w(), 0);
-        addToRecurrent(delta.r(), alpha);
+        if (master != null) {
+            // The master's shapes are checked before anything changes, like the delta's (addScaled checks all
+            // of its tensors before it adds to any).
+            ShapeMismatchException.check("length of the master W of " + describeCell(), master.w().length,
+                    delta.w().length);
+            ShapeMismatchException.check("length of the master R of " + describeCell(), master.r().length,
+                    delta.r().length);
+            CellWeights.addScaled(new CellWeights(null, null, master.wBias(), master.rBias(), master.peepholes()),
+                    alpha, new CellWeights(null, null, delta.wBias(), delta.rBias(), delta.peepholes()));
+            backend.addTo(packedW, alpha, delta.w(), 0, master.w(), 0);
+        } else {
+            backend.addTo(packedW, alpha, delta.w(), 0);
+        }
+        addToRecurrent(delta.r(), alpha, master == null ? null : master.r());
         add(wBias, alpha, delta.wBias());
         add(rBias, alpha, delta.rBias());
         add(peepholes, alpha, delta.peepholes());
@@ -412,8 +438,12 @@ public abstract class RecurrentCell implements Cell {
         version++;
     }
 
-    /** {@code R += alpha * dR} on the cell type's packed recurrent weights ({@code dR} is {@code [G*H, H]}). */
-    protected abstract void addToRecurrent(float[] dR, float alpha);
+    /**
+     * {@code R += alpha * dR} on the cell type's packed recurrent weights ({@code dR} is {@code [G*H, H]}), and on
+     * {@code masterR} (the row-major R the caller keeps) when it is not null, through
+     * {@link Backend#addTo(PackedMatrix, float, float[], int, float[], int)}.
+     */
+    protected abstract void addToRecurrent(float[] dR, float alpha, float[] masterR);
 
     /** Called after an update changed the biases, for a cell type that keeps more of them than the input bias. */
     protected void biasesChanged() {

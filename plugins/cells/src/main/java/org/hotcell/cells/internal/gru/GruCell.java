@@ -75,9 +75,15 @@ final class GruCell extends RecurrentCell {
 
     /** R is packed in two parts (z and r together, h alone): each takes its rows of dR. */
     @Override
-    protected void addToRecurrent(float[] dR, float alpha) {
-        backend.addTo(packedZr, alpha, dR, 0);
-        backend.addTo(packedH, alpha, dR, 2 * hidden * hidden);
+    protected void addToRecurrent(float[] dR, float alpha, float[] masterR) {
+        int h = 2 * hidden * hidden;
+        if (masterR == null) {
+            backend.addTo(packedZr, alpha, dR, 0);
+            backend.addTo(packedH, alpha, dR, h);
+        } else {
+            backend.addTo(packedZr, alpha, dR, 0, masterR, 0);
+            backend.addTo(packedH, alpha, dR, h, masterR, h);
+        }
     }
 
     private static float[] inputBias(CellSpec spec, CellWeights weights) {

@@ -31,8 +31,12 @@ final class RnnCell extends RecurrentCell {
     }
 
     @Override
-    protected void addToRecurrent(float[] dR, float alpha) {
-        backend.addTo(packedR, alpha, dR, 0);
+    protected void addToRecurrent(float[] dR, float alpha, float[] masterR) {
+        if (masterR == null) {
+            backend.addTo(packedR, alpha, dR, 0);
+        } else {
+            backend.addTo(packedR, alpha, dR, 0, masterR, 0);
+        }
     }
 
     @Override
