@@ -7,6 +7,8 @@ module org.hotcell.runtime {
     requires transitive org.hotcell.model;
     requires org.hotcell.study;
     requires info.picocli;
+    // Static: only hotcell bench's FMA peak probe uses it, after checking that the module is there.
+    requires static jdk.incubator.vector;
     requires org.slf4j;
     requires java.logging;
     requires transitive org.apache.felix.framework;

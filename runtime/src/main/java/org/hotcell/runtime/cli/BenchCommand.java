@@ -1,12 +1,15 @@
 package org.hotcell.runtime.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import org.hotcell.core.backend.Backend;
+import org.hotcell.core.backend.PackedMatrix;
 import org.hotcell.core.cell.Cell;
 import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellType;
@@ -32,6 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times forward inference of one recurrent layer on one shape.",
+                "Also prints the vector width, this core's measured FMA peak and the share of it that the"
+                        + " recurrent product (N x H . H x G*H) and the whole layer reach.",
                 "Last line: median_ms=<median milliseconds per forward pass>."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -90,14 +95,51 @@ final class BenchCommand implements Callable<Integer> {
         int gateBlocks = type.gates().size();
         double flops = 2.0 * gateBlocks * seq * batch * hidden * (double) (input + hidden);
 
+        // The step's recurrent product alone (N x H times H x G*H), as the kernel's share of the machine's peak.
+        int width = gateBlocks * hidden;
+        SplittableRandom weights = new SplittableRandom(3);
+        float[] r = new float[width * hidden];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (float) (weights.nextDouble() * 2 - 1);
+        }
+        PackedMatrix packed = computing.pack(r, 0, width, hidden);
+        float[] h = Arrays.copyOf(x, batch * hidden);
+        float[] product = new float[batch * width];
+        double[] gemmSorted = timing.sortedMillis(() -> computing.multiply(h, 0, hidden, batch, packed, product, 0,
+                width, false));
+        double gemmGflops = 2.0 * batch * width * hidden / (gemmSorted[gemmSorted.length / 2] * 1e6);
+        OptionalDouble peak = FmaPeak.gflops(0.5);
+
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "cell=%s T=%d N=%d I=%d H=%d roles=%s backend=%s%n", type.name(), seq, batch, input,
                 hidden, cellSpec.activations(), computing.describe());
+        out.printf(Locale.ROOT, "vector_width=%s fma_peak_gflops_per_core=%s%n", FmaPeak.width(),
+                peak.isPresent() ? String.format(Locale.ROOT, "%.1f", peak.getAsDouble()) : "unknown");
+        out.printf(Locale.ROOT, "gemm=%dx%dx%d gemm_gflops=%.2f gemm_share_of_peak=%s layer_share_of_peak=%s"
+                        + " (of %d core%s' peak)%n", batch, width, hidden, gemmGflops,
+                share(gemmGflops, peak, computing), share(flops / (median * 1e6), peak, computing),
+                threadsOf(computing), threadsOf(computing) == 1 ? "" : "s");
         out.printf(Locale.ROOT, "runs=%d min_ms=%.4f p90_ms=%.4f gflops=%.2f%n", count, sorted[0],
                 sorted[(int) Math.min(count - 1, Math.round(0.9 * (count - 1)))], flops / (median * 1e6));
         out.printf(Locale.ROOT, "median_ms=%.4f%n", median);
         out.flush();
         return 0;
+    }
+
+    /** {@code rate} as a percentage of the peak of the backend's threads, or "unknown". */
+    private static String share(double rate, OptionalDouble peak, Backend backend) {
+        return peak.isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * rate / (peak.getAsDouble()
+                * threadsOf(backend))) : "unknown";
+    }
+
+    private static int threadsOf(Backend backend) {
+        return threadsIn(backend.describe());
+    }
+
+    /** The thread count a backend's description names ("..., 2 threads"), else 1. */
+    static int threadsIn(String description) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+) threads?").matcher(description);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
     }
 
     private static void setRole(CellType type, CellSpec.Builder builder, String role, String specText) {

@@ -23,6 +23,27 @@ class BenchCommandTest {
     }
 
     @Test
+    void printsTheVectorWidthThePeakAndTheSharesOfIt() {
+        assertThat(Main.run("bench", "--seq", "2", "--batch", "4", "--input", "16", "--hidden", "32",
+                "--threads", "1", "--seconds", "0.1", "--warmup", "0.05", "--backend", "simd")).isZero();
+        String out = console.out();
+        java.util.regex.Matcher peak = java.util.regex.Pattern.compile(
+                "vector_width=(\\d+)-bit \\((\\d+) float lanes\\) fma_peak_gflops_per_core=([0-9.]+)").matcher(out);
+        assertThat(peak.find()).as(out).isTrue();
+        assertThat(Integer.parseInt(peak.group(1))).isEqualTo(32 * Integer.parseInt(peak.group(2)));
+        assertThat(Double.parseDouble(peak.group(3))).isPositive();
+        assertThat(out).containsPattern("gemm=4x128x32 gemm_gflops=[0-9.]+ gemm_share_of_peak=\\d+% "
+                + "layer_share_of_peak=\\d+% \\(of 1 core' peak\\)");
+    }
+
+    @Test
+    void theThreadCountComesFromTheBackendsDescription() {
+        assertThat(BenchCommand.threadsIn("simd: Vector API, 512-bit (16 float lanes), 2 threads")).isEqualTo(2);
+        assertThat(BenchCommand.threadsIn("simd: Vector API, 256-bit (8 float lanes), 1 thread")).isEqualTo(1);
+        assertThat(BenchCommand.threadsIn("reference")).isEqualTo(1);
+    }
+
+    @Test
     void backendAutoIsTheBestInstalledAsItIsForRun() {
         assertThat(Main.run("bench", "--seq", "2", "--batch", "1", "--input", "3", "--hidden", "4",
                 "--seconds", "0.05", "--warmup", "0", "--backend", "auto")).isZero();
