@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * each Hotcell fork runs next to its peers' forks; then prints the table
  * made from the {@link RunResult}s and writes it to {@code OUT/results.md}, JMH's JSON to {@code OUT/jmh/}. Last,
  * the paired measurements ({@link #paired}), with calls alternating in one JVM: each non-standard activation
- * against tanh, Hotcell against ONNX Runtime (layers at every thread count, the GEMM at 1), every training step
+ * against tanh, Hotcell against ONNX Runtime (layers and the GEMM, at 1 thread), every training step
  * against its forward pass, and issue 20's targets; {@code --paired-only} runs just those and writes
  * {@code OUT/paired.md}.
  *
@@ -190,8 +190,8 @@ public final class Suite {
 
     /**
      * The paired measurements, each pair in its own JVM: each non-standard activation's workload against its tanh
-     * twin (forward and training, every thread count, {@link PairedRun}); with the peers, every workload against
-     * ONNX Runtime at every thread count and the GEMM against ONNX Runtime's MatMul at 1 thread; every workload's
+     * twin (forward and training, every thread count, {@link PairedRun}); with the peers, every workload and the
+     * GEMM against ONNX Runtime (its MatMul for the GEMM) at 1 thread; every workload's
      * training step against its forward pass at every thread count; then issue 20's targets with their worst
      * cases. The table sections, or "" when there are none.
      */
@@ -208,15 +208,16 @@ public final class Suite {
                 }
             }
         }
+        // Against ONNX Runtime at 1 thread only: at 2, each engine's pool spins after its call and takes the second
+        // core from the other's next call, and a pause long enough for both to park (5 to 200 ms tried) left the
+        // second vCPU of this VM cold, which made both engines 1.4-2.8x slower than in a loop. The JMH part of the
+        // suite (separate forks, back to back) gives the 2-thread ratios.
         List<PairedResult> againstOrt = new ArrayList<>();
-        if (peersPresent()) {
-            for (int t : threads) {
-                for (String workload : workloads) {
-                    String label = "paired onnxruntime " + workload + " forward " + t + "t";
-                    System.out.println("=== " + label);
-                    paired(PAIRED_ORT, workload, String.valueOf(t)).ifPresentOrElse(againstOrt::add,
-                            () -> missing.add(label));
-                }
+        if (peersPresent() && threads.contains(1)) {
+            for (String workload : workloads) {
+                String label = "paired onnxruntime " + workload + " forward 1t";
+                System.out.println("=== " + label);
+                paired(PAIRED_ORT, workload, "1").ifPresentOrElse(againstOrt::add, () -> missing.add(label));
             }
         }
         List<PairedResult> gemmAgainstOrt = new ArrayList<>();

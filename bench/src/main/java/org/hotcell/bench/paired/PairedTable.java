@@ -25,9 +25,9 @@ public final class PairedTable {
         return section(results, "Hotcell SIMD against ONNX Runtime, paired (forward)",
                 "Both engines in one JVM on the same input with the same thread count, calls alternating (order"
                         + " flipped every pair) after a warm-up; the ratio is the median over pairs of Hotcell / ONNX"
-                        + " Runtime (below 1: Hotcell faster). At 2 threads each call follows an untimed pause of 5 ms,"
-                        + " since each engine's pool spins after its call and would take the second core from the"
-                        + " other's next call; both start every call from parked workers.",
+                        + " Runtime (below 1: Hotcell faster). A run with more than one thread pauses 50 ms (untimed)"
+                        + " before each call, since each engine's pool spins after its call and would take the"
+                        + " second core from the other's next call.",
                 "| workload | threads | ORT ms | SIMD ms | pairs | SIMD/ORT |",
                 r -> String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %.2f |", r.b(), r.threads(),
                         ms(r.medianMsA()), ms(r.medianMsB()), r.pairs(), r.medianRatio()));

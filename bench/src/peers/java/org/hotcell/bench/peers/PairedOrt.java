@@ -24,8 +24,12 @@ public final class PairedOrt {
     private PairedOrt() {
     }
 
-    /** The pause before each call at more than one thread: longer than either pool spins after a call. */
-    static final int PAUSE_MILLIS = 5;
+    /**
+     * The pause before each call at more than one thread, in ms: longer than either pool spins after a call.
+     * System property {@code hotcell.bench.pauseMillis} overrides it (to check that a longer pause changes
+     * nothing).
+     */
+    static final int PAUSE_MILLIS = Integer.getInteger("hotcell.bench.pauseMillis", 50);
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1 && args.length != 2 && args.length != 4) {
