@@ -124,10 +124,16 @@ final class BoundedStateClaim extends BaseClaim {
         return budget.evalLengths().get(budget.evalLengths().size() - 1);
     }
 
+    /**
+     * Max |c| of a run on the test at {@code length}, or NaN when it was not measured (a run that diverged in
+     * training). A state that overflowed on the long test (+inf, while training stayed finite) is the runaway the
+     * claim is about: it counts as larger than any finite state (Double.MAX_VALUE: the rank test uses ranks only),
+     * not as an error and not as a missing run.
+     */
     private static double maxC(RunResult r, int length) {
         for (LengthResult l : r.lengths()) {
             if (l.length() == length) {
-                return l.maxAbsC();
+                return Double.isInfinite(l.maxAbsC()) ? Double.MAX_VALUE : l.maxAbsC();
             }
         }
         return Double.NaN;

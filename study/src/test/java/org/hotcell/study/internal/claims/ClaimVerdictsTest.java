@@ -127,6 +127,12 @@ class ClaimVerdictsTest {
 
         ClaimFinding same = claim.judge(evidence(claim, a -> never(), a -> 0.5, a -> 2.0), BUDGET).finding();
         assertThat(same.verdict()).isEqualTo(Verdict.NOT_HELD);
+
+        // A relu state that overflows on the long test (training stayed finite) is the largest, not an error.
+        ClaimFinding overflows = claim.judge(evidence(claim, a -> never(), a -> 0.5,
+                a -> a.config().candidate().equals("relu") ? Double.POSITIVE_INFINITY : 2.0), BUDGET).finding();
+        assertThat(overflows.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(overflows.effect()).contains("P(relu larger) = 1.00");
     }
 
     @Test
