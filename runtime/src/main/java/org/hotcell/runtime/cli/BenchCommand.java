@@ -116,9 +116,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "vector_width=%s fma_peak_gflops_per_core=%s%n", FmaPeak.width(),
                 peak.isPresent() ? String.format(Locale.ROOT, "%.1f", peak.getAsDouble()) : "unknown");
         out.printf(Locale.ROOT, "gemm=%dx%dx%d gemm_gflops=%.2f gemm_share_of_peak=%s layer_share_of_peak=%s"
-                        + " (of %d core%s' peak)%n", batch, width, hidden, gemmGflops,
+                        + " (of %d %s peak)%n", batch, width, hidden, gemmGflops,
                 share(gemmGflops, peak, computing), share(flops / (median * 1e6), peak, computing),
-                threadsOf(computing), threadsOf(computing) == 1 ? "" : "s");
+                threadsOf(computing), threadsOf(computing) == 1 ? "core's" : "cores'");
         out.printf(Locale.ROOT, "runs=%d min_ms=%.4f p90_ms=%.4f gflops=%.2f%n", count, sorted[0],
                 sorted[(int) Math.min(count - 1, Math.round(0.9 * (count - 1)))], flops / (median * 1e6));
         out.printf(Locale.ROOT, "median_ms=%.4f%n", median);

@@ -33,7 +33,7 @@ class BenchCommandTest {
         assertThat(Integer.parseInt(peak.group(1))).isEqualTo(32 * Integer.parseInt(peak.group(2)));
         assertThat(Double.parseDouble(peak.group(3))).isPositive();
         assertThat(out).containsPattern("gemm=4x128x32 gemm_gflops=[0-9.]+ gemm_share_of_peak=\\d+% "
-                + "layer_share_of_peak=\\d+% \\(of 1 core' peak\\)");
+                + "layer_share_of_peak=\\d+% \\(of 1 core's peak\\)");
     }
 
     @Test
