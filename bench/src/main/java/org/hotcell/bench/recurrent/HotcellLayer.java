@@ -2,6 +2,7 @@ package org.hotcell.bench.recurrent;
 
 import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.backend.Backend;
+import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.cell.Cell;
 import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellSpec;
@@ -125,8 +126,6 @@ public final class HotcellLayer {
         if (parameter == null || gradient == null) {
             return;
         }
-        for (int i = 0; i < parameter.length; i++) {
-            parameter[i] = parameter[i] + alpha * gradient[i];
-        }
+        Matrices.addScaled(alpha, gradient, 0, parameter, 0, parameter.length);
     }
 }

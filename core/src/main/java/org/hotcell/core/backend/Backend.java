@@ -98,9 +98,7 @@ public interface Backend {
         org.hotcell.core.error.ShapeMismatchException.check("floats of D from offset " + dOff,
                 Math.min(d.length - (long) dOff, size), size);
         addTo(w, alpha, d, dOff);
-        for (int i = 0; i < size; i++) {
-            master[masterOff + i] = master[masterOff + i] + alpha * d[dOff + i];
-        }
+        Matrices.addScaled(alpha, d, dOff, master, masterOff, (int) size);
     }
 
     /**

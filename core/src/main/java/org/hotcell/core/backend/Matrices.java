@@ -2,7 +2,10 @@ package org.hotcell.core.backend;
 
 import org.hotcell.core.error.ShapeMismatchException;
 
-/** Argument checks shared by backends, so every backend rejects a bad matrix with the same words. */
+/**
+ * Argument checks shared by backends, so every backend rejects a bad matrix with the same words; and the one
+ * update expression every in-place weight update uses ({@link #addScaled}).
+ */
 public final class Matrices {
     private Matrices() {
     }
@@ -29,6 +32,18 @@ public final class Matrices {
         if (off < 0 || last > data.length) {
             throw new ShapeMismatchException(name + " of " + rows + "x" + cols + " (leading dimension " + ld
                     + ") at offset " + off + " needs " + last + " floats, the array has " + data.length);
+        }
+    }
+
+    /**
+     * {@code m[mOff + i] = m[mOff + i] + alpha * d[dOff + i]} for i in [0, n): the product rounded to float, then
+     * the sum, never fused. Packed weights, their master copies and the optimizers' parameters are all updated
+     * with this expression ({@link Backend#addTo}), which is what keeps them bitwise equal; a backend's vector
+     * form must round the same way.
+     */
+    public static void addScaled(float alpha, float[] d, int dOff, float[] m, int mOff, int n) {
+        for (int i = 0; i < n; i++) {
+            m[mOff + i] = m[mOff + i] + alpha * d[dOff + i];
         }
     }
 

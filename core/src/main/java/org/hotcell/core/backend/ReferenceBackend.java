@@ -80,10 +80,7 @@ public final class ReferenceBackend implements Backend {
     public void addTo(PackedMatrix w, float alpha, float[] d, int dOff) {
         Packed packed = own(w);
         checkMatrix("D", d, dOff, packed.rows, packed.cols, packed.cols);
-        float[] data = packed.data;
-        for (int i = 0; i < data.length; i++) {
-            data[i] = data[i] + alpha * d[dOff + i];
-        }
+        Matrices.addScaled(alpha, d, dOff, packed.data, 0, packed.data.length);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.hotcell.core.cell;
 
+import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.error.ShapeMismatchException;
 
 /**
@@ -65,11 +66,7 @@ public record CellWeights(float[] w, float[] r, float[] wBias, float[] rBias, fl
         }
         for (int t = 0; t < to.length; t++) {
             if (from[t] != null) {
-                float[] m = to[t];
-                float[] d = from[t];
-                for (int i = 0; i < d.length; i++) {
-                    m[i] = m[i] + alpha * d[i];
-                }
+                Matrices.addScaled(alpha, from[t], 0, to[t], 0, from[t].length);
             }
         }
     }

@@ -11,6 +11,7 @@ import org.hotcell.layers.StackGradients;
 import org.hotcell.layers.StackPass;
 import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.backend.Backend;
+import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.cell.Cell;
 import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellState;
@@ -246,9 +247,7 @@ public final class Network {
                 float[] d = increments.get(parameter.name()).data();
                 org.hotcell.core.error.ShapeMismatchException.check("length of the update of " + parameter.name(),
                         d.length, p.length);
-                for (int i = 0; i < p.length; i++) {
-                    p[i] = p[i] + alpha * d[i];
-                }
+                Matrices.addScaled(alpha, d, 0, p, 0, p.length);
             }
         }
         int next = 0;

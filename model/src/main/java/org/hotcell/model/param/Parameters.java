@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.error.BadModelException;
 import org.hotcell.core.error.ShapeMismatchException;
 
@@ -136,9 +137,7 @@ public final class Parameters {
             float[] p = parameter.data();
             float[] d = delta.get(parameter.name()).data();
             ShapeMismatchException.check("length of the update of " + parameter.name(), d.length, p.length);
-            for (int i = 0; i < p.length; i++) {
-                p[i] = p[i] + alpha * d[i];
-            }
+            Matrices.addScaled(alpha, d, 0, p, 0, p.length);
         }
     }
 

@@ -147,16 +147,8 @@ public final class SimdBackend implements Backend {
             checkMatrix("the master copy", master, masterOff, rows, cols, cols);
         }
         long size = (long) rows * cols;
-        onPanels(packed.panels(), size, (from, to) -> {
-            for (int q = from; q < to; q++) {
-                PanelUpdate.add(packed, alpha, d, dOff, cols, 1, q, q + 1);
-                if (master != null) {
-                    // This panel's rows of D were just read: still in cache.
-                    PanelUpdate.addRows(alpha, d, dOff, master, masterOff, cols, q * Lanes.PANEL,
-                            Math.min(rows, (q + 1) * Lanes.PANEL));
-                }
-            }
-        });
+        onPanels(packed.panels(), size,
+                (from, to) -> PanelUpdate.addWithMaster(packed, alpha, d, dOff, master, masterOff, from, to));
         PanelMatrix transposed = packed.cachedTranspose();
         if (transposed != null) {
             // Element (i, k) of W^T is D's (k, i): row i of the transpose runs along D's row.
@@ -410,7 +402,6 @@ public final class SimdBackend implements Backend {
             PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc, 0, w.panels(), 1, 0);
         }
     }
-
 
     /**
      * Whether a product hands its panels out in chunks to whichever thread is free rather than in fixed ranges.

@@ -4,6 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.hotcell.core.backend.Matrices;
+
 /**
  * {@code M += alpha * D} on a {@link PanelMatrix}, panel range by panel range (disjoint ranges may run on
  * different threads): a training step's update of packed weights, in place of packing them again. Element
@@ -34,7 +36,8 @@ public final class PanelUpdate {
         if (rowStride == 1) {
             addFromColumns(m, alpha, d, off, colStride, panelFrom, panelTo);
         } else {
-            addFromRows(m, alpha, d, off, rowStride, colStride, panelFrom, panelTo);
+            addFromRows(m, alpha, d, off, rowStride, colStride, panelFrom, panelTo,
+                    new float[2 * Lanes.LENGTH * Lanes.LENGTH]);
         }
     }
 
@@ -66,21 +69,36 @@ public final class PanelUpdate {
     }
 
     /**
-     * {@code master[row r] += alpha * d[row r]} for rows {@code [rowFrom, rowTo)} of two row-major matrices of
-     * {@code cols} columns (a packed matrix's master copy, beside {@link #add} of the panels holding those rows),
-     * with the same expression as the panels: {@code m + alpha * d}, never fused.
+     * {@link #add} for a row-major D ({@code rows x cols} from {@code dOff}), and, when {@code master} is not null,
+     * the same update of the row-major master copy the matrix was packed from (from {@code masterOff}): each
+     * panel's rows of the master right after the panel, while those rows of D are still in cache.
      */
-    public static void addRows(float alpha, float[] d, int dOff, float[] master, int masterOff, int cols, int rowFrom,
-                               int rowTo) {
+    public static void addWithMaster(PanelMatrix m, float alpha, float[] d, int dOff, float[] master, int masterOff,
+                                     int panelFrom, int panelTo) {
+        int cols = m.cols();
+        float[] scratch = new float[2 * Lanes.LENGTH * Lanes.LENGTH];
+        for (int q = panelFrom; q < panelTo; q++) {
+            addFromRows(m, alpha, d, dOff, cols, 1, q, q + 1, scratch);
+            if (master != null) {
+                addRows(alpha, d, dOff, master, masterOff, cols, q * Lanes.PANEL,
+                        Math.min(m.rows(), (q + 1) * Lanes.PANEL));
+            }
+        }
+    }
+
+    /**
+     * {@code master[row r] += alpha * d[row r]} for rows {@code [rowFrom, rowTo)} of two row-major matrices of
+     * {@code cols} columns, with the same expression as the panels: {@code m + alpha * d}, never fused.
+     */
+    private static void addRows(float alpha, float[] d, int dOff, float[] master, int masterOff, int cols, int rowFrom,
+                                int rowTo) {
         int from = rowFrom * cols;
         int to = rowTo * cols;
         int i = from;
         for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
             addVector(alpha, d, dOff + i, master, masterOff + i);
         }
-        for (; i < to; i++) {
-            master[masterOff + i] = master[masterOff + i] + alpha * d[dOff + i];
-        }
+        Matrices.addScaled(alpha, d, dOff + i, master, masterOff + i, to - i);
     }
 
     private static void addVector(float alpha, float[] d, int src, float[] data, int dst) {
@@ -115,12 +133,11 @@ public final class PanelUpdate {
      * float here (1.6 ms for 2048 x 512, as long as packing it).
      */
     private static void addFromRows(PanelMatrix m, float alpha, float[] d, int off, int rowStride, int colStride,
-                                    int panelFrom, int panelTo) {
+                                    int panelFrom, int panelTo, float[] scratch) {
         float[] data = m.data();
         int cols = m.cols();
         int lanes = Lanes.LENGTH;
         boolean blocks = colStride == 1;
-        float[] scratch = new float[2 * lanes * lanes];
         for (int q = panelFrom; q < panelTo; q++) {
             int width = m.panelWidth(q);
             int base = m.panelOffset(q);

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.hotcell.core.activation.Activation;
 import org.hotcell.core.backend.Backend;
+import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.backend.PackedMatrix;
 import org.hotcell.core.backend.UnitTask;
 import org.hotcell.core.cell.Cell;
@@ -488,9 +489,7 @@ public abstract class RecurrentCell implements Cell {
     /** {@code into = into + alpha * d}, element by element: the expression {@link Cell#addToWeights} promises. */
     private static void add(float[] into, float alpha, float[] d) {
         if (into != null && d != null) {
-            for (int i = 0; i < into.length; i++) {
-                into[i] = into[i] + alpha * d[i];
-            }
+            Matrices.addScaled(alpha, d, 0, into, 0, into.length);
         }
     }
 
