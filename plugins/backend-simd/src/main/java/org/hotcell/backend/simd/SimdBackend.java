@@ -252,6 +252,9 @@ public final class SimdBackend implements Backend {
         PanelMatrix packed = own(w);
         checkMatrix("X", x, xOff, m, packed.cols(), ldx);
         checkMatrix("Y", y, yOff, m, packed.rows(), ldy);
+        if (m == 1) {
+            packed.turnRowPass();
+        }
         product(x, xOff, ldx, 1, m, packed, 1f, accumulate ? 1f : 0f, y, yOff, ldy);
     }
 
@@ -271,6 +274,9 @@ public final class SimdBackend implements Backend {
         checkMatrix("Y", y, yOff, m, packed.rows(), ldy);
         if (units == 0) {
             return;
+        }
+        if (m == 1) {
+            packed.turnRowPass();
         }
         float beta = accumulate ? 1f : 0f;
         int groupPanels = units / Lanes.PANEL;

@@ -279,6 +279,54 @@ class SimdBackendDifferentialTest {
         }
     }
 
+    /**
+     * Single-row products alternate the direction of their pass over the panels (for L2 reuse): both directions
+     * must give the same bits, through {@code multiply} and {@code multiplyThen}, with ragged last panels, a
+     * remainder of fewer than four panels, and at 1 and 2 threads.
+     */
+    @ParameterizedTest(name = "rows={0} cols={1} groups={2} threads={3}")
+    @MethodSource("rowPassShapes")
+    void singleRowPassesInEitherDirectionGiveTheSameBits(int rows, int cols, int groups, int threads) {
+        SplittableRandom random = new SplittableRandom(rows * 31L + cols);
+        Backend simd = SimdBackend.withThreadCount(threads);
+        float[] w = randoms(random, rows * cols);
+        float[] x = randoms(random, cols);
+        float[] start = randoms(random, rows);
+        PanelMatrix packed = (PanelMatrix) simd.pack(w, 0, rows, cols);
+        float[] expected = start.clone();
+        REFERENCE.multiply(x, 0, cols, 1, REFERENCE.pack(w, 0, rows, cols), expected, 0, rows, true);
+        float[] magnitude = new float[rows];
+        REFERENCE.multiply(abs(x), 0, cols, 1, REFERENCE.pack(abs(w), 0, rows, cols), magnitude, 0, rows, false);
+
+        float[][] byMultiply = new float[2][];
+        float[][] byMultiplyThen = new float[2][];
+        boolean[] descending = new boolean[2];
+        for (int pass = 0; pass < 2; pass++) {
+            byMultiply[pass] = start.clone();
+            simd.multiply(x, 0, cols, 1, packed, byMultiply[pass], 0, rows, true);
+            descending[pass] = packed.rowPassDescending();
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            byMultiplyThen[pass] = start.clone();
+            simd.multiplyThen(x, 0, cols, 1, packed, byMultiplyThen[pass], 0, rows, true, groups, (from, to) -> { });
+        }
+        assertThat(descending[0]).as("direction of the second pass").isNotEqualTo(descending[1]);
+        assertClose(byMultiply[0], expected, magnitude, start, 1f);
+        assertThat(byMultiply[1]).as("multiply, other direction").isEqualTo(byMultiply[0]);
+        // multiplyThen takes the panels group by group, so its four-panel sets (and bits) may differ from
+        // multiply's; only its two directions must agree.
+        assertClose(byMultiplyThen[0], expected, magnitude, start, 1f);
+        assertThat(byMultiplyThen[1]).as("multiplyThen, other direction").isEqualTo(byMultiplyThen[0]);
+    }
+
+    static Stream<Arguments> rowPassShapes() {
+        int panel = Lanes.PANEL;
+        return Stream.of(Arguments.of(4 * panel, 64, 4, 1), Arguments.of(4 * 7 * panel, 300, 4, 2),
+                Arguments.of(3 * 5 * panel, 129, 3, 1), Arguments.of(3 * 5 * panel, 129, 3, 2),
+                Arguments.of(4 * 2 * panel - 4, 33, 4, 1), Arguments.of(9 * panel + 5, 17, 1, 2),
+                Arguments.of(4 * 256, 256, 4, 2));
+    }
+
     @Test
     void multiplyThenRejectsGroupsThatDoNotDivideTheRows() {
         Backend simd = SimdBackend.withThreadCount(2);

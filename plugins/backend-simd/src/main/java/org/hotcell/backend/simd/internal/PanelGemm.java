@@ -86,9 +86,16 @@ public final class PanelGemm {
         }
         if (m == 1) {
             float[] tile = scratch(0);
-            for (int g = 0; g < groups; g++) {
-                singleRow(a, aOff, aStep, w, alpha, beta, c, cOff, g * groupPanels + panelFrom,
-                        g * groupPanels + panelTo, tile);
+            if (w.rowPassDescending()) {
+                for (int g = groups - 1; g >= 0; g--) {
+                    singleRowDescending(a, aOff, aStep, w, alpha, beta, c, cOff, g * groupPanels + panelFrom,
+                            g * groupPanels + panelTo, tile);
+                }
+            } else {
+                for (int g = 0; g < groups; g++) {
+                    singleRow(a, aOff, aStep, w, alpha, beta, c, cOff, g * groupPanels + panelFrom,
+                            g * groupPanels + panelTo, tile);
+                }
             }
             return;
         }
@@ -366,6 +373,30 @@ public final class PanelGemm {
         for (; q < panelTo; q++) {
             TileKernels.tile1(k, a, aOff, aStep, b, w.panelOffset(q), tile, 0);
             TileKernels.merge(tile, 1, w.panelWidth(q), alpha, beta, c, cOff + q * Lanes.PANEL, 0);
+        }
+    }
+
+    /**
+     * {@link #singleRow} from the last panel to the first ({@link PanelMatrix#turnRowPass}), with the same panels
+     * taken four at a time (the four-stream kernel sums in another order than the one-panel kernel): so the
+     * same sums, each over k in the same order, and the same bits.
+     */
+    private static void singleRowDescending(float[] a, int aOff, int aStep, PanelMatrix w, float alpha, float beta,
+                                            float[] c, int cOff, int panelFrom, int panelTo, float[] tile) {
+        float[] b = w.data();
+        int k = w.cols();
+        int fours = panelFrom + (panelTo - panelFrom) / 4 * 4;
+        for (int q = panelTo - 1; q >= fours; q--) {
+            TileKernels.tile1(k, a, aOff, aStep, b, w.panelOffset(q), tile, 0);
+            TileKernels.merge(tile, 1, w.panelWidth(q), alpha, beta, c, cOff + q * Lanes.PANEL, 0);
+        }
+        for (int q = fours - 4; q >= panelFrom; q -= 4) {
+            TileKernels.gemv4(k, a, aOff, aStep, b, w.panelOffset(q + 3), w.panelOffset(q + 2),
+                    w.panelOffset(q + 1), w.panelOffset(q), tile);
+            for (int j = 0; j < 4; j++) {
+                TileKernels.merge(tile, (3 - j) * Lanes.PANEL, 1, w.panelWidth(q + j), alpha, beta, c,
+                        cOff + (q + j) * Lanes.PANEL, 0);
+            }
         }
     }
 

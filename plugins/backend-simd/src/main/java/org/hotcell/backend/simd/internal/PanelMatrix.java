@@ -26,6 +26,8 @@ public final class PanelMatrix implements PackedMatrix {
     private volatile PanelMatrix transpose;
     /** Whether a product by W itself with more than one row has been asked for ({@link #firstUntransposedProduct}). */
     private final AtomicBoolean untransposedProducts = new AtomicBoolean();
+    /** Direction of single-row products' passes over the panels ({@link #turnRowPass}). */
+    private boolean descendingRowPass;
 
     private PanelMatrix(float[] data, int rows, int cols, int panels) {
         this.data = data;
@@ -182,6 +184,23 @@ public final class PanelMatrix implements PackedMatrix {
      */
     public boolean firstUntransposedProduct() {
         return !untransposedProducts.getAndSet(true);
+    }
+
+    /**
+     * Turns the direction of single-row products' passes over the panels ({@link #rowPassDescending}), once per
+     * product, before its threads start. A batch-1 recurrent step reads all of R once per step; when R is about
+     * the size of L2, a pass in the same order each time evicts every line just before it is needed again
+     * (least-recently-used replacement on a cyclic scan), while a pass in the other direction starts on the
+     * panels the last one read most recently, which are still in L2. Each output still sums over k in the same
+     * order, so the direction changes no bit. Not synchronized: products that race here only lose some reuse.
+     */
+    public void turnRowPass() {
+        descendingRowPass = !descendingRowPass;
+    }
+
+    /** Whether single-row products now take the panels from last to first ({@link #turnRowPass}). */
+    public boolean rowPassDescending() {
+        return descendingRowPass;
     }
 
     /** The transpose {@link #cacheTranspose} kept, or null. */
