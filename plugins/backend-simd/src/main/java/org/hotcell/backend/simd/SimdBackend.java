@@ -3,6 +3,7 @@ package org.hotcell.backend.simd;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hotcell.backend.simd.internal.CacheSizes;
 import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelDot;
 import org.hotcell.backend.simd.internal.PanelGemm;
@@ -36,12 +37,11 @@ public final class SimdBackend implements Backend {
     private static final long PARALLEL_THRESHOLD = 1L << 15;
 
     /**
-     * A thread's share of W above which it cannot stay in its core's L2 beside A and C. This machine's L2 is
-     * 512 KiB per core (earlier notes said 1 MiB: lscpu's "1 MiB (2 instances)" is the total), so a share of
-     * exactly this size already streams from L3: a 1024 x 256 product by one row reads each 512 KiB half at
-     * 49 GB/s per core, L3 speed.
+     * A thread's share of W above which it cannot stay in its core's L2 beside A and C: the machine's L2 per
+     * core ({@link CacheSizes}). A share of exactly that size already streams from L3 (on an AVX2 machine with
+     * 512 KiB per core, a 1024 x 256 product by one row read each 512 KiB half at L3 speed, 49 GB/s per core).
      */
-    private static final long L2_SHARE_BYTES = 512 * 1024;
+    private static final long L2_SHARE_BYTES = CacheSizes.L2_BYTES;
 
     /** Panel chunks per thread in products of several rows: enough to even out a slower core. */
     private static final int CHUNKS_PER_THREAD = 4;

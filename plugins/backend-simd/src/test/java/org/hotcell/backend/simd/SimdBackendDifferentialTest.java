@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
+import org.hotcell.backend.simd.internal.CacheSizes;
 import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelMatrix;
 import org.hotcell.core.backend.Backend;
@@ -213,9 +214,11 @@ class SimdBackendDifferentialTest {
     static Stream<Arguments> groupedShapes() {
         // (m, groups, units, cols, threads): split paths (units a whole number of panels, big enough), a group
         // too small to split, units not on a panel edge, and one thread.
-        // (32, 4, 512, 160, 2): W of 1.25 MiB, too big for a core's L2 share, so chunks; (1, 4, 256, 512, 2): as
-        // big, but one row keeps fixed shares (chunking it measured 5-10% slower at batch 1).
+        // (32, 4, 512, 160, 2): W of 1.25 MiB, chunks where a core's L2 is below 640 KiB; (16, 4, 512, 640, 2):
+        // 5 MiB, chunks on any machine with up to 2.5 MiB of L2 per core; (1, 4, 256, 512, 2): one row keeps
+        // fixed shares however big W is (chunking it measured 5-10% slower at batch 1).
         return Stream.of(Arguments.of(1, 4, 256, 256, 2), Arguments.of(1, 4, 512, 64, 3),
+                Arguments.of(16, 4, 512, 640, 2),
                 Arguments.of(1, 4, 256, 512, 2), Arguments.of(32, 4, 64, 96, 2), Arguments.of(32, 4, 512, 160, 2),
                 Arguments.of(3, 2, 1024, 300, 2), Arguments.of(5, 3, 48, 300, 2), Arguments.of(7, 1, 160, 50, 2),
                 Arguments.of(3, 4, 40, 100, 2), Arguments.of(2, 4, 16, 8, 2), Arguments.of(9, 4, 64, 64, 1));
@@ -271,7 +274,7 @@ class SimdBackendDifferentialTest {
         // A panel is two vectors wide: 16 units with AVX2, 32 with AVX-512 (so 48 units split on one, not the other).
         int panel = Lanes.PANEL;
         boolean splits = threads > 1 && units % panel == 0 && units >= 2 * panel && (long) m * rows * cols >= 1 << 15;
-        boolean chunked = m > 1 && 4L * rows * cols / threads > 512 * 1024;
+        boolean chunked = m > 1 && 4L * rows * cols / threads > CacheSizes.L2_BYTES;
         int shares = chunked ? Math.min(units / panel, 4 * threads) : Math.min(threads, units / panel);
         assertThat(calls.get()).as("unit task calls").isEqualTo(splits ? shares : 1);
         if (!splits) {

@@ -38,8 +38,8 @@ public final class PanelGemm {
     static final long WHOLE_K_FLOATS = 1L << 15;
     /** k blocks up to this long go through {@link #shortBlock}. */
     static final int SHORT_K = 128;
-    /** ... when the panels' k blocks they pass over fit in this many floats (512 KiB, the size of L2 here). */
-    private static final long SHORT_K_PANEL_FLOATS = 1 << 17;
+    /** ... when the panels' k blocks they pass over fit in this many floats: the machine's L2 per core. */
+    private static final long SHORT_K_PANEL_FLOATS = CacheSizes.L2_BYTES / Float.BYTES;
     private static final int MR = TileKernels.MR;
 
     /** Floats of a thread's scratch before its packed A block: the result tile. */
