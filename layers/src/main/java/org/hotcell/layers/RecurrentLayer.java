@@ -150,6 +150,15 @@ public final class RecurrentLayer {
      * @throws IllegalArgumentException when the pass was made without a trace or by another layer
      */
     public LayerGradients backward(LayerPass pass, float[] dy, List<CellState> dLast) {
+        return backward(pass, dy, dLast, true);
+    }
+
+    /**
+     * {@link #backward(LayerPass, float[], List)}, without the gradient with respect to the input when
+     * {@code inputGradient} is false (its {@code dx} is then null; see {@link
+     * org.hotcell.core.cell.Cell#backward(org.hotcell.core.cell.ForwardPass, float[], CellState, boolean)}).
+     */
+    public LayerGradients backward(LayerPass pass, float[] dy, List<CellState> dLast, boolean inputGradient) {
         Objects.requireNonNull(pass, "pass");
         if (pass.directions().size() != cells.size()) {
             throw new IllegalArgumentException("the pass has " + pass.directions().size()
@@ -168,8 +177,11 @@ public final class RecurrentLayer {
         float[] dx = null;
         for (int k = 0; k < cells.size(); k++) {
             CellGradients g = cells.get(k).backward(pass.directions().get(k), dys.get(k),
-                    dLast == null ? null : dLast.get(k));
+                    dLast == null ? null : dLast.get(k), inputGradient);
             grads.add(g);
+            if (!inputGradient) {
+                continue;
+            }
             if (dx == null) {
                 dx = g.dx().clone();
             } else {

@@ -75,6 +75,15 @@ public final class RecurrentStack {
      * @param dLast per layer the gradients with respect to its last states, or null
      */
     public StackGradients backward(StackPass pass, float[] dy, List<List<CellState>> dLast) {
+        return backward(pass, dy, dLast, true);
+    }
+
+    /**
+     * {@link #backward(StackPass, float[], List)}, without the gradient with respect to the stack's input when
+     * {@code inputGradient} is false (its {@code dx} is then null): the bottom layer then skips its input
+     * gradient, which a network whose input is data never reads.
+     */
+    public StackGradients backward(StackPass pass, float[] dy, List<List<CellState>> dLast, boolean inputGradient) {
         Objects.requireNonNull(pass, "pass");
         ShapeMismatchException.check("number of layer passes", pass.layers().size(), layers.size());
         if (dLast != null) {
@@ -83,7 +92,8 @@ public final class RecurrentStack {
         LayerGradients[] grads = new LayerGradients[layers.size()];
         float[] upstream = dy;
         for (int k = layers.size() - 1; k >= 0; k--) {
-            grads[k] = layers.get(k).backward(pass.layers().get(k), upstream, dLast == null ? null : dLast.get(k));
+            grads[k] = layers.get(k).backward(pass.layers().get(k), upstream, dLast == null ? null : dLast.get(k),
+                    k > 0 || inputGradient);
             upstream = grads[k].dx();
         }
         return new StackGradients(upstream, List.of(grads));

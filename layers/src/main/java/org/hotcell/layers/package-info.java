@@ -5,7 +5,7 @@
  * keeping what backward needs) and backward (BPTT through every direction, merge and layer). Outputs are
  * time-major {@code [T, N, width]} and zero past each sequence's length.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hotcell.layers;
 
 import org.osgi.annotation.versioning.Version;

@@ -17,7 +17,8 @@ import org.hotcell.core.registry.PluginRegistry;
  * what the Hotcell benchmarks time, and what their self-checks compare across backends.
  *
  * <p>A training step is what {@code org.hotcell.model}'s trainer does with a cell that is built once: forward
- * with a trace, backward against the fixed gradient, then a plain SGD update {@code p = p + (-lr) * dp} of W,
+ * with a trace, backward against the fixed gradient (without the gradient with respect to the input, which is
+ * data: the trainer leaves it out for a network's input too), then a plain SGD update {@code p = p + (-lr) * dp} of W,
  * R, both biases and the peepholes, applied with the same float expression to the master {@link #weights()} and
  * to the cell's packed weights in place ({@link Cell#addToWeights}), so the cell keeps computing with exactly
  * the master weights. A backend that cannot update in place rebuilds the cell from the master after each step.
@@ -75,7 +76,9 @@ public final class HotcellLayer {
 
     /** One training step (see the class comment); returns the gradients it applied. */
     public CellGradients trainingStep() {
-        CellGradients gradients = gradients(cell);
+        // The layer's input is data: like a trainer, the step leaves out the input gradient nobody reads.
+        ForwardPass pass = cell.forward(input, null, false, true);
+        CellGradients gradients = cell.backward(pass, outputGradient, null, false);
         CellWeights d = gradients.dWeights();
         float alpha = -LEARNING_RATE;
         if (cell.updatesInPlace()) {

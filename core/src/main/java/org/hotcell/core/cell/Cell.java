@@ -59,6 +59,18 @@ public interface Cell {
     CellGradients backward(ForwardPass pass, float[] dy, CellState dLast);
 
     /**
+     * {@link #backward(ForwardPass, float[], CellState)}, leaving out the gradient with respect to the input
+     * when {@code inputGradient} is false: a first layer's input is data, and its gradient is a product by W
+     * over every step (and, on a backend that keeps W^T for it, W^T to keep up to date at every update) that
+     * nobody reads. As in PyTorch or Keras, where no gradient flows into inputs that do not require one. The
+     * result's {@code dx} is then null; every other gradient is the same, bit for bit. This default computes
+     * everything, dx included.
+     */
+    default CellGradients backward(ForwardPass pass, float[] dy, CellState dLast, boolean inputGradient) {
+        return backward(pass, dy, dLast);
+    }
+
+    /**
      * Whether {@link #addToWeights} works on this cell (its type implements it and its backend updates packed
      * weights in place). When false, apply the update to the weights the cell was made from and create the cell
      * again. This default says false: cell types written before this method existed are rebuilt.

@@ -191,7 +191,8 @@ public final class Network {
                 System.arraycopy(dHeadInput, item * top, dTop, (pass.readRows()[item] * n + item) * top, top);
             }
         }
-        return stack.backward(pass.stack(), dTop, null);
+        // The network's input is data: nothing reads its gradient, so the bottom layer skips it.
+        return stack.backward(pass.stack(), dTop, null, false);
     }
 
     /** Whether every cell can take {@link #addToWeights} (cell types and backend support it). */

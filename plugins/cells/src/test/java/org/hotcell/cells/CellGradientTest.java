@@ -16,6 +16,7 @@ import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellSpec;
 import org.hotcell.core.cell.CellState;
+import org.hotcell.core.cell.CellWeights;
 import org.hotcell.core.cell.ForwardPass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +96,33 @@ class CellGradientTest {
                 .isLessThanOrEqualTo(straddling[1] / 50);
         errors.forEach((name, err) -> assertThat(err).as("max relative error of d loss / d %s", name)
                 .isLessThanOrEqualTo(TOLERANCE));
+    }
+
+    /**
+     * Without the input gradient (a first layer's input is data), dx is null and every other gradient is the
+     * one a full backward pass gives, bit for bit.
+     */
+    @ParameterizedTest(name = "{0} / {2}")
+    @MethodSource("cases")
+    void leavingOutTheInputGradientChangesNothingElse(String label, CellSpec spec, Scenario scenario) {
+        Checked c = prepare(spec, scenario, new TestActivations());
+        CellGradients full = c.analytic();
+        CellFixture fx = c.fx();
+        ForwardPass pass = fx.cell.forward(fx.batch(), fx.initial, fx.scenario.reverse(), true);
+        CellState dLast = CellState.of(fx.scenario.batch(), fx.spec.hiddenSize(), toFloat(c.v()), toFloat(c.wc()));
+        CellGradients partial = fx.cell.backward(pass, toFloat(c.u()), dLast, false);
+
+        assertThat(full.dx()).isNotNull();
+        assertThat(partial.dx()).isNull();
+        assertThat(partial.dInitial().h()).isEqualTo(full.dInitial().h());
+        assertThat(partial.dInitial().c()).isEqualTo(full.dInitial().c());
+        CellWeights a = partial.dWeights();
+        CellWeights b = full.dWeights();
+        assertThat(a.w()).isEqualTo(b.w());
+        assertThat(a.r()).isEqualTo(b.r());
+        assertThat(a.wBias()).isEqualTo(b.wBias());
+        assertThat(a.rBias()).isEqualTo(b.rBias());
+        assertThat(a.peepholes()).isEqualTo(b.peepholes());
     }
 
     @Test

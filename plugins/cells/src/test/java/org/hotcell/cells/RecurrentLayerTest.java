@@ -20,6 +20,7 @@ import org.hotcell.cells.support.GradientCheck;
 import org.hotcell.cells.support.ReferenceRecurrence;
 import org.hotcell.cells.support.TestActivations;
 import org.hotcell.core.cell.CellSpec;
+import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellState;
 import org.hotcell.core.cell.ForwardPass;
 import org.hotcell.core.cell.Layout;
@@ -127,6 +128,28 @@ class RecurrentLayerTest {
         check(bottom.directions().get(1).dWeights().peepholes(), reference, reference.pr.p());
         check(grads.layers().get(1).directions().get(0).dWeights().w(), reference, reference.pt.w());
         check(grads.layers().get(1).directions().get(0).dWeights().rBias(), reference, reference.pt.rb());
+
+        // Without the stack's input gradient (a network's input is data): no dx, anywhere at the bottom, and
+        // every weight and state gradient as above, bit for bit; the upper layer still gets its input gradient.
+        StackGradients partial = stack.backward(pass, CellGradientTest.toFloat(u),
+                List.of(List.of(f.cell.zeroState(N), r.cell.zeroState(N)),
+                        List.of(CellState.of(N, H2, CellGradientTest.toFloat(v), null))), false);
+        assertThat(partial.dx()).isNull();
+        assertThat(partial.layers().get(0).dx()).isNull();
+        assertThat(partial.layers().get(1).dx()).isEqualTo(grads.layers().get(1).dx());
+        for (int layer = 0; layer < 2; layer++) {
+            List<CellGradients> want = grads.layers().get(layer).directions();
+            List<CellGradients> got = partial.layers().get(layer).directions();
+            for (int d = 0; d < want.size(); d++) {
+                assertThat(got.get(d).dx() == null).as("layer %d direction %d has no dx", layer, d)
+                        .isEqualTo(layer == 0);
+                assertThat(got.get(d).dWeights().w()).isEqualTo(want.get(d).dWeights().w());
+                assertThat(got.get(d).dWeights().r()).isEqualTo(want.get(d).dWeights().r());
+                assertThat(got.get(d).dWeights().peepholes()).isEqualTo(want.get(d).dWeights().peepholes());
+                assertThat(got.get(d).dWeights().rBias()).isEqualTo(want.get(d).dWeights().rBias());
+                assertThat(got.get(d).dInitial().h()).isEqualTo(want.get(d).dInitial().h());
+            }
+        }
     }
 
     private static void check(float[] analytic, DoubleStack reference, double[] tensor) {

@@ -287,6 +287,11 @@ public abstract class RecurrentCell implements Cell {
 
     @Override
     public final CellGradients backward(ForwardPass pass, float[] dy, CellState dLast) {
+        return backward(pass, dy, dLast, true);
+    }
+
+    @Override
+    public final CellGradients backward(ForwardPass pass, float[] dy, CellState dLast, boolean inputGradient) {
         Objects.requireNonNull(pass, "pass");
         if (!(pass.trace() instanceof Trace trace)) {
             throw new IllegalArgumentException("backward needs a forward pass made with keepTrace = true");
@@ -348,12 +353,14 @@ public abstract class RecurrentCell implements Cell {
             }
         }
         float[] dW = new float[width * inputSize];
-        float[] dx = new float[rows * inputSize];
+        float[] dx = inputGradient ? new float[rows * inputSize] : null;
         if (rows > 0) {
             // dW = dG^T . X and dX = dG . W, each one product over every row of every step.
             backend.gemm(true, false, width, inputSize, rows, 1f, dG, 0, width, x.data(), x.offset(), inputSize,
                     0f, dW, 0, inputSize);
-            backend.multiplyUntransposed(dG, 0, width, rows, packedW, dx, 0, inputSize, false);
+            if (inputGradient) {
+                backend.multiplyUntransposed(dG, 0, width, rows, packedW, dx, 0, inputSize, false);
+            }
         }
         recurrentGradients(trace, dG, rows, grads);
         float[] dWb = null;
