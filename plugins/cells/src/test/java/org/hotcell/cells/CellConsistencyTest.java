@@ -69,6 +69,32 @@ class CellConsistencyTest {
         }
     }
 
+    /**
+     * A cell keeps its last pass's input-projection array for the next pass: passes of other lengths and
+     * batches in between (a longer one leaves stale values past a shorter one's end) change no bit of any pass.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
+    void passesInBetweenChangeNoBitOfAPass(CellSpec spec) {
+        CellFixture fx = new CellFixture(spec, new TestActivations(),
+                new Scenario(T, N, Layout.TIME_MAJOR, new int[] {5, 2, 4}, true, true), 3, 0.6f);
+        int in = spec.inputSize();
+        ForwardPass first = fx.cell.forward(fx.batch(), fx.initial, false, false);
+        // A longer, wider pass (2T steps of 2N items), then a one-step pass of one item, on the same cell.
+        float[] longer = CellFixture.random(new Random(5), 2 * T * 2 * N * in, 3f);
+        fx.cell.forward(SequenceBatch.timeMajor(longer, 2 * T, 2 * N, in), null, false, true);
+        float[] shorter = CellFixture.random(new Random(6), in, 3f);
+        ForwardPass single = fx.cell.forward(SequenceBatch.timeMajor(shorter, 1, 1, in), null, false, false);
+        ForwardPass again = fx.cell.forward(fx.batch(), fx.initial, false, false);
+
+        assertThat(again.y()).isEqualTo(first.y());
+        assertThat(again.last().h()).isEqualTo(first.last().h());
+        CellFixture fresh = new CellFixture(spec, new TestActivations(),
+                new Scenario(T, N, Layout.TIME_MAJOR, new int[] {5, 2, 4}, true, true), 3, 0.6f);
+        assertThat(fresh.cell.forward(SequenceBatch.timeMajor(shorter, 1, 1, in), null, false, false).y())
+                .isEqualTo(single.y());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void reverseIsForwardOverTheReversedSequences(CellSpec spec) {
