@@ -63,10 +63,12 @@ public final class PairedTable {
     public static String renderTrainingAgainstForward(List<PairedResult> results) {
         return section(results, "Training step against forward pass, paired (target: training >= 60% of forward's"
                         + " GFLOP/s)",
-                "One layer on one backend: forward (no trace) and a training step (forward with trace, backward,"
-                        + " SGD update of the packed weights in place and of the master copy) alternating; training"
-                        + " is counted as 3x forward's FLOP, so its share of forward's GFLOP/s is 3 / (median over"
-                        + " pairs of training / forward).",
+                "One layer on one backend: forward (no trace) and a training step (forward with trace, backward"
+                        + " without the gradient with respect to the input, which is data and which trainers leave"
+                        + " out, SGD update of the packed weights in place and of the master copy) alternating;"
+                        + " training is counted as 3x forward's FLOP (the usual model-FLOP count; leaving dX out,"
+                        + " the step does 2.5x at input = hidden), so its share of forward's GFLOP/s is 3 / (median"
+                        + " over pairs of training / forward).",
                 "| workload | threads | forward ms | training ms | pairs | training/forward time | training GFLOP/s"
                         + " % of forward's |",
                 r -> String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %.2f | %.0f%% |", r.b(), r.threads(),
