@@ -38,6 +38,34 @@ public interface Backend {
     }
 
     /**
+     * A variant of this backend that stores the weights it packs as {@code storage} (same threads, same name):
+     * an <em>inference-only</em> option, off by default. Products read the stored weights and accumulate in
+     * float32, so they no longer equal the reference backend's to float rounding: each element of a product
+     * {@code X . W^T} may differ from the float32 one by up to {@code sum_k |w_k x_k|} times
+     * {@link WeightStorage#relativeError} (for {@link WeightStorage#INT8}, with |w_k| replaced by the largest
+     * |w| of that row), plus float rounding. Training still works on such a variant, but its weights are
+     * rounded again every time they are packed.
+     *
+     * <p>{@link WeightStorage#FP32} returns this backend (or its float32 variant when this one is not). This
+     * default supports nothing else: a backend written before this method existed keeps working as it did.
+     *
+     * @throws UnsupportedOperationException naming the backend and the storage, when the backend has no such
+     *         storage
+     */
+    default Backend withWeightStorage(WeightStorage storage) {
+        if (storage == WeightStorage.FP32) {
+            return this;
+        }
+        throw new UnsupportedOperationException("backend '" + name() + "' cannot store weights as "
+                + storage.spelling() + "; it stores them as fp32 only");
+    }
+
+    /** How this backend stores the weights it packs: {@link WeightStorage#FP32} unless it is a variant. */
+    default WeightStorage weightStorage() {
+        return WeightStorage.FP32;
+    }
+
+    /**
      * General matrix product {@code C = alpha * op(A) . op(B) + beta * C}, where op(A) is {@code m x k},
      * op(B) is {@code k x n} and C is {@code m x n}. {@code transA} means A is stored {@code k x m} (and lda
      * is at least m); likewise transB. When beta is 0, C is overwritten, NaNs in it included.
