@@ -37,9 +37,12 @@ class CompactWeightsTest {
     static Stream<Arguments> products() {
         Stream.Builder<Arguments> cases = Stream.builder();
         // (m, rows of W, cols of W): batch 1, 3, 4 and 32 and a ragged 5; W's rows one short of a panel, a panel
-        // plus one, several panels and a tail; k across the 512-step block once; shapes big enough to split.
+        // plus one, several panels and a tail; odd and even k; shapes big enough to split between threads.
         int[][] shapes = {{1, 1, 1}, {1, 31, 7}, {1, 33, 300}, {1, 1024, 256}, {1, 200, 129}, {3, 65, 257},
-                {4, 64, 256}, {5, 97, 513}, {32, 70, 1024}, {32, 256, 200}, {33, 40, 600}, {200, 130, 40}};
+                {4, 64, 256}, {5, 97, 513}, {32, 70, 1024}, {32, 256, 200}, {33, 40, 600}, {200, 130, 40},
+                // A too big to keep whole: k in blocks of 512, the last one even or odd (1025 ends on one step),
+                // rows across the 192-row block.
+                {40, 50, 1000}, {40, 50, 1025}, {197, 70, 777}};
         for (WeightStorage storage : new WeightStorage[] {WeightStorage.BF16, WeightStorage.INT8}) {
             for (int[] s : shapes) {
                 for (int threads = 1; threads <= 2; threads++) {

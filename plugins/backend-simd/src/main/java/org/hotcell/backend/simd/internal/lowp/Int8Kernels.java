@@ -13,6 +13,12 @@ import org.hotcell.backend.simd.internal.Lanes;
  * accumulates in float32 as the float32 kernels do; the sums are multiplied by their rows' scales once, at the
  * end. The byte species is LENGTH bytes wide (64 bits at least, the narrowest shape: at 128-bit floats it holds
  * more bytes than are used, which is why the packed array has {@link #SLACK} bytes past its end).
+ *
+ * <p>The widening is written out at every use rather than in a helper: in a kernel this size C2 may stop inlining
+ * small helpers (NodeCountInliningCutoff) and then boxes their vectors (5-10x slower, seen in a variant of these
+ * kernels). That variant, four int8 per int (two k steps) widened by shifts, masks and a same-shape int-to-float
+ * conversion instead of this byte-to-float one, ran no faster (products 1.19-1.78x fp32's speed against 1.23-1.90x
+ * here): either way every float vector costs a conversion beside its FMA, which bf16 does not.
  */
 final class Int8Kernels {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -24,11 +30,6 @@ final class Int8Kernels {
     static final int SLACK = B.length();
 
     private Int8Kernels() {
-    }
-
-    /** One panel run of LENGTH int8 values at {@code b[at]}, as floats. */
-    private static FloatVector widen(byte[] b, int at) {
-        return (FloatVector) ByteVector.fromArray(B, b, at).convertShape(VectorOperators.B2F, S, 0);
     }
 
     /** {@code TileKernels.gemv4} over int8 panels starting at {@code b0 .. b3}; scales from {@code s[s0]}. */
@@ -45,14 +46,14 @@ final class Int8Kernels {
         for (int p = 0; p < kLen; p++) {
             FloatVector x = FloatVector.broadcast(S, a[a0 + p * aStep]);
             int d = p * P;
-            s00 = widen(b, b0 + d).fma(x, s00);
-            s01 = widen(b, b0 + d + L).fma(x, s01);
-            s10 = widen(b, b1 + d).fma(x, s10);
-            s11 = widen(b, b1 + d + L).fma(x, s11);
-            s20 = widen(b, b2 + d).fma(x, s20);
-            s21 = widen(b, b2 + d + L).fma(x, s21);
-            s30 = widen(b, b3 + d).fma(x, s30);
-            s31 = widen(b, b3 + d + L).fma(x, s31);
+            s00 = ((FloatVector) ByteVector.fromArray(B, b, b0 + d).convertShape(VectorOperators.B2F, S, 0)).fma(x, s00);
+            s01 = ((FloatVector) ByteVector.fromArray(B, b, b0 + d + L).convertShape(VectorOperators.B2F, S, 0)).fma(x, s01);
+            s10 = ((FloatVector) ByteVector.fromArray(B, b, b1 + d).convertShape(VectorOperators.B2F, S, 0)).fma(x, s10);
+            s11 = ((FloatVector) ByteVector.fromArray(B, b, b1 + d + L).convertShape(VectorOperators.B2F, S, 0)).fma(x, s11);
+            s20 = ((FloatVector) ByteVector.fromArray(B, b, b2 + d).convertShape(VectorOperators.B2F, S, 0)).fma(x, s20);
+            s21 = ((FloatVector) ByteVector.fromArray(B, b, b2 + d + L).convertShape(VectorOperators.B2F, S, 0)).fma(x, s21);
+            s30 = ((FloatVector) ByteVector.fromArray(B, b, b3 + d).convertShape(VectorOperators.B2F, S, 0)).fma(x, s30);
+            s31 = ((FloatVector) ByteVector.fromArray(B, b, b3 + d + L).convertShape(VectorOperators.B2F, S, 0)).fma(x, s31);
         }
         s00.mul(FloatVector.fromArray(S, s, s0)).intoArray(out, 0);
         s01.mul(FloatVector.fromArray(S, s, s0 + L)).intoArray(out, L);
@@ -80,8 +81,8 @@ final class Int8Kernels {
         FloatVector r31 = FloatVector.zero(S);
         for (int p = 0; p < kLen; p++) {
             int bp = bOff + p * P;
-            FloatVector w0 = widen(b, bp);
-            FloatVector w1 = widen(b, bp + L);
+            FloatVector w0 = ((FloatVector) ByteVector.fromArray(B, b, bp).convertShape(VectorOperators.B2F, S, 0));
+            FloatVector w1 = ((FloatVector) ByteVector.fromArray(B, b, bp + L).convertShape(VectorOperators.B2F, S, 0));
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
             r00 = w0.fma(x, r00);
             r01 = w1.fma(x, r01);
@@ -134,8 +135,8 @@ final class Int8Kernels {
         for (int p = 0; p < kLen; p++) {
             int bp = bOff + p * P;
             FloatVector x = FloatVector.broadcast(S, a[a0 + p * aStep]);
-            r0 = widen(b, bp).fma(x, r0);
-            r1 = widen(b, bp + L).fma(x, r1);
+            r0 = ((FloatVector) ByteVector.fromArray(B, b, bp).convertShape(VectorOperators.B2F, S, 0)).fma(x, r0);
+            r1 = ((FloatVector) ByteVector.fromArray(B, b, bp + L).convertShape(VectorOperators.B2F, S, 0)).fma(x, r1);
         }
         r0.mul(FloatVector.fromArray(S, s, s0)).intoArray(out, at);
         r1.mul(FloatVector.fromArray(S, s, s0 + L)).intoArray(out, at + L);
