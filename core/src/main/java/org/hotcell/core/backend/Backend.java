@@ -5,7 +5,8 @@ package org.hotcell.core.backend;
  * offset and a leading dimension (the distance between the starts of two rows), as in BLAS.
  *
  * <p>Every backend must give the results of {@link ReferenceBackend} to within float rounding; the
- * differential tests hold faster backends to that. Implementations are thread-safe: calls on disjoint
+ * differential tests hold faster backends to that. The one exception is a variant asked for with {@link
+ * #withWeightStorage} and a storage other than fp32, for inference only, whose error bound that method states. Implementations are thread-safe: calls on disjoint
  * outputs may run at once.
  *
  * <p>The cells use {@link #pack} once per model and {@link #multiply} for every step, so a backend puts its
