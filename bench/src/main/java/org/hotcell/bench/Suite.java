@@ -192,8 +192,10 @@ public final class Suite {
      * The paired measurements, each pair in its own JVM: each non-standard activation's workload against its tanh
      * twin (forward and training, every thread count, {@link PairedRun}); with the peers, every workload and the
      * GEMM against ONNX Runtime (its MatMul for the GEMM) at 1 thread; every workload's
-     * training step against its forward pass at every thread count; then issue 20's targets with their worst
-     * cases. The table sections, or "" when there are none.
+     * training step against its forward pass at every thread count; the batch-1 layers and products with bf16 and
+     * int8 weights against fp32 ones at 1 thread ({@link org.hotcell.bench.paired.WeightsVsFp32}: about 2 minutes;
+     * bf16 only with --quick); then issue 20's targets with their worst cases. The table sections, or "" when there
+     * are none.
      */
     private String paired() throws IOException {
         double peak = org.hotcell.bench.kernel.FmaPeak.measureGflops(2);
@@ -237,11 +239,25 @@ public final class Suite {
                         .ifPresentOrElse(training::add, () -> missing.add(label));
             }
         }
+        List<PairedResult> weights = new ArrayList<>();
+        if (threads.contains(1)) {
+            for (String storage : quick ? List.of("bf16") : List.of("bf16", "int8")) {
+                String label = "paired weights " + storage + " vs fp32 1t";
+                System.out.println("=== " + label);
+                List<PairedResult> got = pairedAll(PairedRun.class.getName(), "--weights-vs-fp32", storage, "1", "2",
+                        "5");
+                if (got.isEmpty()) {
+                    missing.add(label);
+                }
+                weights.addAll(got);
+            }
+        }
         return String.format(Locale.ROOT, "%nFP32 FMA peak, 1 core (measured in this JVM, %s vectors): %.1f GFLOP/s%n",
                 org.hotcell.bench.kernel.FmaPeak.width(), peak)
                 + PairedTable.render(results) + PairedTable.renderAgainstOnnxRuntime(againstOrt)
                 + PairedTable.renderGemmAgainstOnnxRuntime(gemmAgainstOrt, peak)
                 + PairedTable.renderTrainingAgainstForward(training)
+                + PairedTable.renderWeightsAgainstFp32(weights)
                 + PairedTable.renderTargets(againstOrt, gemmAgainstOrt, training, peak);
     }
 
@@ -251,28 +267,34 @@ public final class Suite {
 
     /** Runs a paired main class in its own JVM on this class path and reads its result line. */
     private static Optional<PairedResult> paired(String mainClass, String... args) throws IOException {
+        List<PairedResult> results = pairedAll(mainClass, args);
+        return results.isEmpty() ? Optional.empty() : Optional.of(results.get(results.size() - 1));
+    }
+
+    /** Runs a paired main class in its own JVM and reads all its result lines; none when it failed. */
+    private static List<PairedResult> pairedAll(String mainClass, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx4g", "-cp",
                 System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        PairedResult result = null;
+        List<PairedResult> results = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (PairedResult.isResultLine(line)) {
-                    result = PairedResult.parse(line);
+                    results.add(PairedResult.parse(line));
                 }
                 System.out.println(line);
             }
         }
         try {
             int status = process.waitFor();
-            return status == 0 ? Optional.ofNullable(result) : Optional.empty();
+            return status == 0 ? results : List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            return Optional.empty();
+            return List.of();
         }
     }
 

@@ -18,10 +18,12 @@ import org.hotcell.core.backend.Backend;
  * <pre>
  * PairedRun WORKLOAD_A WORKLOAD_B forward|training THREADS [WARMUP_SECONDS MEASURE_SECONDS]
  * PairedRun --training-vs-forward WORKLOAD THREADS [WARMUP_SECONDS MEASURE_SECONDS]
+ * PairedRun --weights-vs-fp32 bf16|int8 THREADS [WARMUP_SECONDS MEASURE_SECONDS]
  * </pre>
  *
  * The second form times one workload's training step against its own forward pass ({@link
- * #trainingAgainstForward}).
+ * #trainingAgainstForward}); the third, the batch-1 layers and products with float32 weights against compact
+ * ones ({@link WeightsVsFp32}).
  */
 public final class PairedRun {
     private PairedRun() {
@@ -30,6 +32,10 @@ public final class PairedRun {
     public static void main(String[] args) {
         if (args.length >= 1 && args[0].equals("--training-vs-forward")) {
             trainingMain(args);
+            return;
+        }
+        if (args.length >= 1 && args[0].equals("--weights-vs-fp32")) {
+            WeightsVsFp32.main(args);
             return;
         }
         if (args.length != 4 && args.length != 6) {

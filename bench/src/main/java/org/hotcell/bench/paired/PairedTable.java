@@ -57,6 +57,23 @@ public final class PairedTable {
     }
 
     /**
+     * The section for fp32 against bf16 or int8 weights ({@code a = .../fp32}, {@code b = .../bf16} or
+     * {@code .../int8}; task {@code forward} for a layer, {@code product} for its recurrent product), or "" for none.
+     */
+    public static String renderWeightsAgainstFp32(List<PairedResult> results) {
+        return section(results, "Low-precision weights against fp32, paired (SIMD backend, inference)",
+                "Each layer (and its recurrent product alone) twice in one JVM, once with fp32 weights and once with"
+                        + " the storage named, each on its own backend, calls alternating (order flipped every pair)"
+                        + " after a warm-up; the ratio is the median over pairs of compact / fp32 (below 1: the"
+                        + " compact storage is faster). Accumulation is fp32 in both.",
+                "| layer or product | storage | threads | fp32 ms | compact ms | pairs | compact/fp32 | speed-up |",
+                r -> String.format(Locale.ROOT, "| %s %s | %s | %d | %s | %s | %d | %.2f | %.2fx |", r.task(),
+                        r.a().substring(0, r.a().lastIndexOf('/')), r.b().substring(r.b().lastIndexOf('/') + 1),
+                        r.threads(), ms(r.medianMsA()), ms(r.medianMsB()), r.pairs(), r.medianRatio(),
+                        1 / r.medianRatio()));
+    }
+
+    /**
      * The section for training steps against forward passes ({@code a = forward}, {@code b} the workload), or ""
      * for none: training's GFLOP/s as a share of forward's, training counted as three forward passes.
      */

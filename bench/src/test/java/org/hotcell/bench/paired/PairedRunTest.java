@@ -101,4 +101,29 @@ class PairedRunTest {
                 .contains("lowest 55% of forward's GFLOP/s (lstm/25x1x512/tanh, 2 threads): NOT met");
         assertThat(PairedTable.renderTargets(List.of(), List.of(), List.of(), 100)).isEmpty();
     }
+
+    /** A real (tiny) run of both storages: self-checks pass, and each item gives a result line and a summary. */
+    @Test
+    void weightsAgainstFp32RunsEveryLayerAndItsProduct() {
+        for (org.hotcell.core.backend.WeightStorage storage : List.of(org.hotcell.core.backend.WeightStorage.BF16,
+                org.hotcell.core.backend.WeightStorage.INT8)) {
+            List<String> lines = WeightsVsFp32.run(storage, 1, 0.02, 0.05,
+                    List.of("lstm/3x1x32/tanh", "gru/2x3x16/tanh"));
+            assertThat(lines).hasSize(8);
+            assertThat(PairedResult.parse(lines.get(0)).b()).isEqualTo("lstm/3x1x32/tanh/" + storage.spelling());
+            assertThat(PairedResult.parse(lines.get(6)).a()).isEqualTo("3x48x16/fp32");
+            assertThat(PairedResult.parse(lines.get(6)).task()).isEqualTo("product");
+            assertThat(lines.get(1)).startsWith("weights-vs-fp32 layer lstm/3x1x32/tanh threads=1")
+                    .contains("max_abs_diff=");
+        }
+    }
+
+    @Test
+    void theWeightsTableGivesTheRatioAndSpeedUp() {
+        PairedResult row = new PairedResult("1x4096x1024/fp32", "1x4096x1024/bf16", "product", 1, 0.4, 0.25, 0.625,
+                900);
+        assertThat(PairedTable.renderWeightsAgainstFp32(List.of(row)))
+                .contains("| product 1x4096x1024 | bf16 | 1 | 0.400 | 0.250 | 900 | 0.63 | 1.60x |");
+        assertThat(PairedTable.renderWeightsAgainstFp32(List.of())).isEmpty();
+    }
 }

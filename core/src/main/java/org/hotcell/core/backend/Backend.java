@@ -5,7 +5,8 @@ package org.hotcell.core.backend;
  * offset and a leading dimension (the distance between the starts of two rows), as in BLAS.
  *
  * <p>Every backend must give the results of {@link ReferenceBackend} to within float rounding; the
- * differential tests hold faster backends to that. Implementations are thread-safe: calls on disjoint
+ * differential tests hold faster backends to that. The one exception is a variant asked for with {@link
+ * #withWeightStorage} and a storage other than fp32, for inference only, whose error bound that method states. Implementations are thread-safe: calls on disjoint
  * outputs may run at once.
  *
  * <p>The cells use {@link #pack} once per model and {@link #multiply} for every step, so a backend puts its
@@ -35,6 +36,34 @@ public interface Backend {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         return this;
+    }
+
+    /**
+     * A variant of this backend that stores the weights it packs as {@code storage} (same threads, same name):
+     * an <em>inference-only</em> option, off by default. Products read the stored weights and accumulate in
+     * float32, so they no longer equal the reference backend's to float rounding: each element of a product
+     * {@code X . W^T} may differ from the float32 one by up to {@code sum_k |w_k x_k|} times
+     * {@link WeightStorage#relativeError} (for {@link WeightStorage#INT8}, with |w_k| replaced by the largest
+     * |w| of that row), plus float rounding. Training still works on such a variant, but its weights are
+     * rounded again every time they are packed.
+     *
+     * <p>{@link WeightStorage#FP32} returns this backend (or its float32 variant when this one is not). This
+     * default supports nothing else: a backend written before this method existed keeps working as it did.
+     *
+     * @throws UnsupportedOperationException naming the backend and the storage, when the backend has no such
+     *         storage
+     */
+    default Backend withWeightStorage(WeightStorage storage) {
+        if (storage == WeightStorage.FP32) {
+            return this;
+        }
+        throw new UnsupportedOperationException("backend '" + name() + "' cannot store weights as "
+                + storage.spelling() + "; it stores them as fp32 only");
+    }
+
+    /** How this backend stores the weights it packs: {@link WeightStorage#FP32} unless it is a variant. */
+    default WeightStorage weightStorage() {
+        return WeightStorage.FP32;
     }
 
     /**

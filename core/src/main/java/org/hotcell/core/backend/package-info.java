@@ -3,7 +3,7 @@
  *
  * <p>The version is the package's OSGi export version; it changes with the package's API.
  */
-@Version("0.3.0")
+@Version("0.4.0")
 package org.hotcell.core.backend;
 
 import org.osgi.annotation.versioning.Version;

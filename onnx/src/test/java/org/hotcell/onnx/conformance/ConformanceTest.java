@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every case of the shared ONNX conformance set (copied into test resources): the model runs through the
- * importer, the graph runner and the standard cells and activations (found through ServiceLoader), and each
- * expected output must match to {@code |got - expected| / (1 + |expected|) <= 1e-4}.
+ * importer, the graph runner and the standard cells and activations (found through ServiceLoader) on the
+ * reference backend (named: the SIMD backend is on the test class path too, and would be the default), and each
+ * expected output must match to {@code |got - expected| / (1 + |expected|) <= 1e-4}. {@link
+ * CompactWeightsConformanceTest} runs the same cases on the SIMD backend with its weight storages.
  */
 class ConformanceTest {
     private static final double TOLERANCE = 1e-4;
@@ -71,7 +73,7 @@ class ConformanceTest {
     void caseMatchesTheSpecification(Path dir) throws IOException {
         OnnxModel model = OnnxModel.load(dir.resolve("model.onnx"));
         Map<String, Tensor> expected = npyFiles(dir.resolve("expected"));
-        Map<String, Tensor> got = model.run(npyFiles(dir.resolve("inputs")), registry);
+        Map<String, Tensor> got = model.run(npyFiles(dir.resolve("inputs")), registry, registry.backend("reference"));
         assertThat(expected).isNotEmpty();
         for (Map.Entry<String, Tensor> output : expected.entrySet()) {
             assertThat(got).containsKey(output.getKey());

@@ -55,4 +55,36 @@ class BenchCommandTest {
         assertThat(Main.run("bench", "--cell", "rnn", "--output", "relu", "--seconds", "0.1")).isEqualTo(1);
         assertThat(console.err()).contains("cell type 'rnn' has no role 'output'").contains("[activation]");
     }
+
+    @Test
+    void weightsBf16AndInt8RunOnTheSimdBackendAndSaySo() {
+        for (String storage : new String[] {"bf16", "int8"}) {
+            assertThat(Main.run("bench", "--seq", "2", "--batch", "1", "--input", "16", "--hidden", "32",
+                    "--threads", "2", "--weights", storage, "--seconds", "0.05", "--warmup", "0",
+                    "--backend", "simd")).isZero();
+        }
+        assertThat(console.out()).contains("2 threads, bf16 weights").contains("2 threads, int8 weights")
+                .contains("(of 2 cores' peak)");
+    }
+
+    @Test
+    void weightsTheBackendCannotStoreAreNamedWithTheBackend() {
+        assertThat(Main.run("bench", "--seq", "2", "--seconds", "0.05", "--backend", "reference", "--weights",
+                "bf16")).isEqualTo(1);
+        assertThat(console.err()).contains("error: --weights bf16: backend 'reference' stores weights as fp32 only")
+                .contains("[HC-INVALID-SPEC]").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownWeightStorageIsNamedWithTheValidOnes() {
+        assertThat(Main.run("bench", "--seq", "2", "--seconds", "0.05", "--weights", "fp16")).isEqualTo(1);
+        assertThat(console.err()).contains("error: --weights must be one of fp32, bf16, int8, got 'fp16'")
+                .contains("[HC-INVALID-SPEC]");
+    }
+
+    @Test
+    void theThreadCountIsReadPastTheWeightStorage() {
+        assertThat(BenchCommand.threadsIn("simd: Vector API, 512-bit (16 float lanes), 2 threads, bf16 weights"))
+                .isEqualTo(2);
+    }
 }

@@ -12,10 +12,15 @@ import org.hotcell.backend.simd.internal.PanelUpdate;
 import org.hotcell.backend.simd.internal.SpinTeam;
 import org.hotcell.backend.simd.internal.TileKernels;
 import org.hotcell.backend.simd.internal.VectorOps;
+import org.hotcell.backend.simd.internal.lowp.Bf16PanelMatrix;
+import org.hotcell.backend.simd.internal.lowp.CompactGemm;
+import org.hotcell.backend.simd.internal.lowp.CompactPanels;
+import org.hotcell.backend.simd.internal.lowp.Int8PanelMatrix;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.backend.PackedMatrix;
 import org.hotcell.core.backend.UnitTask;
+import org.hotcell.core.backend.WeightStorage;
 
 /**
  * The Vector API backend. Weights are packed once into column panels of W^T ({@code PanelMatrix}); products
@@ -28,6 +33,12 @@ import org.hotcell.core.backend.UnitTask;
  * <p>Results equal the reference backend's to float rounding (differential tests hold it to 1e-5
  * relative to the magnitude of the products). Rank 100: chosen over the reference backend when present.
  * System property {@code hotcell.threads} sets the default thread count (default: available processors).
+ *
+ * <p>{@link #withWeightStorage} makes an inference variant that packs W as bfloat16 or as int8 with per-row
+ * scales ({@code internal.lowp}), read by kernels that accumulate in float32; its products are then no longer
+ * equal to the reference backend's to float rounding (see {@link Backend#withWeightStorage}), it does not update
+ * weights in place ({@link #addsInPlace} is false: a trainer rebuilds its cells from the float32 master), and its
+ * products by W itself ({@link #multiplyUntransposed}) use a float32 copy of the stored weights, made once.
  */
 public final class SimdBackend implements Backend {
     /** The backend's name. */
@@ -47,6 +58,7 @@ public final class SimdBackend implements Backend {
     private static final int CHUNKS_PER_THREAD = 4;
 
     private final int threads;
+    private final WeightStorage storage;
     private final SpinTeam team;
 
     /** The default instance (ServiceLoader, OSGi): threads from {@code hotcell.threads} or the core count. */
@@ -55,11 +67,16 @@ public final class SimdBackend implements Backend {
     }
 
     private SimdBackend(int threads) {
+        this(threads, WeightStorage.FP32);
+    }
+
+    private SimdBackend(int threads, WeightStorage storage) {
         requireVectorApi();
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+        this.storage = Objects.requireNonNull(storage, "storage");
         this.team = threads > 1 ? new SpinTeam(threads, "hotcell-simd") : null;
     }
 
@@ -97,7 +114,8 @@ public final class SimdBackend implements Backend {
     @Override
     public String describe() {
         return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), "
-                + threads + (threads == 1 ? " thread" : " threads");
+                + threads + (threads == 1 ? " thread" : " threads")
+                + (storage == WeightStorage.FP32 ? "" : ", " + storage.spelling() + " weights");
     }
 
     /** Threads this backend uses. */
@@ -107,18 +125,43 @@ public final class SimdBackend implements Backend {
 
     @Override
     public Backend withThreads(int count) {
-        return count == threads ? this : new SimdBackend(count);
+        return count == threads ? this : new SimdBackend(count, storage);
+    }
+
+    /** A variant with the same threads whose {@link #pack} stores W as {@code storage} (see the class comment). */
+    @Override
+    public Backend withWeightStorage(WeightStorage weights) {
+        return weights == storage ? this : new SimdBackend(threads, weights);
+    }
+
+    @Override
+    public WeightStorage weightStorage() {
+        return storage;
     }
 
     @Override
     public PackedMatrix pack(float[] w, int off, int rows, int cols) {
         checkMatrix("W", w, off, rows, cols, cols);
-        return packOnTeam(w, off, rows, cols, cols, 1);
+        long size = (long) rows * cols;
+        return switch (storage) {
+            case FP32 -> packOnTeam(w, off, rows, cols, cols, 1);
+            case BF16 -> {
+                Bf16PanelMatrix packed = Bf16PanelMatrix.allocate(rows, cols);
+                onPanels(packed.panels(), size, (from, to) -> packed.fill(w, off, from, to));
+                yield packed;
+            }
+            case INT8 -> {
+                Int8PanelMatrix packed = Int8PanelMatrix.allocate(rows, cols);
+                onPanels(packed.panels(), size, (from, to) -> packed.fill(w, off, from, to));
+                yield packed;
+            }
+        };
     }
 
+    /** True for float32 weights; a compact storage is rounded at packing, so an update packs again. */
     @Override
     public boolean addsInPlace() {
-        return true;
+        return storage == WeightStorage.FP32;
     }
 
     /**
@@ -139,6 +182,10 @@ public final class SimdBackend implements Backend {
      */
     @Override
     public void addTo(PackedMatrix w, float alpha, float[] d, int dOff, float[] master, int masterOff) {
+        if (w instanceof CompactPanels compact) {
+            throw new UnsupportedOperationException("backend '" + NAME + "' cannot update " + compact.storage().spelling()
+                    + " weights in place; pack the updated weights again (rebuild the cell)");
+        }
         PanelMatrix packed = own(w);
         int rows = packed.rows();
         int cols = packed.cols();
@@ -175,6 +222,12 @@ public final class SimdBackend implements Backend {
     @Override
     public void multiplyUntransposed(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff,
                                      int ldy, boolean accumulate) {
+        if (w instanceof CompactPanels compact) {
+            checkMatrix("X", x, xOff, m, compact.rows(), ldx);
+            checkMatrix("Y", y, yOff, m, compact.cols(), ldy);
+            multiplyUntransposed(x, xOff, ldx, m, compact.widened(), y, yOff, ldy, accumulate);
+            return;
+        }
         PanelMatrix packed = own(w);
         checkMatrix("X", x, xOff, m, packed.rows(), ldx);
         checkMatrix("Y", y, yOff, m, packed.cols(), ldy);
@@ -249,6 +302,12 @@ public final class SimdBackend implements Backend {
     @Override
     public void multiply(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                          boolean accumulate) {
+        if (w instanceof CompactPanels compact) {
+            checkMatrix("X", x, xOff, m, compact.cols(), ldx);
+            checkMatrix("Y", y, yOff, m, compact.rows(), ldy);
+            compactProduct(x, xOff, ldx, m, compact, accumulate ? 1f : 0f, y, yOff, ldy);
+            return;
+        }
         PanelMatrix packed = own(w);
         checkMatrix("X", x, xOff, m, packed.cols(), ldx);
         checkMatrix("Y", y, yOff, m, packed.rows(), ldy);
@@ -268,6 +327,10 @@ public final class SimdBackend implements Backend {
     @Override
     public void multiplyThen(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                              boolean accumulate, int groups, UnitTask after) {
+        if (w instanceof CompactPanels compact) {
+            compactThen(x, xOff, ldx, m, compact, y, yOff, ldy, accumulate, groups, after);
+            return;
+        }
         PanelMatrix packed = own(w);
         int units = Matrices.unitsPerGroup(packed.rows(), groups);
         checkMatrix("X", x, xOff, m, packed.cols(), ldx);
@@ -283,7 +346,7 @@ public final class SimdBackend implements Backend {
         long work = (long) m * packed.rows() * packed.cols();
         if (team != null && units % Lanes.PANEL == 0 && groupPanels >= 2 && work >= PARALLEL_THRESHOLD) {
             boolean ran;
-            if (!chunked(m, packed)) {
+            if (!chunked(m, weightBytes(packed))) {
                 int parts = team.size();
                 ran = team.tryRun(part -> {
                     int from = (int) ((long) groupPanels * part / parts);
@@ -387,7 +450,7 @@ public final class SimdBackend implements Backend {
     private void product(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
                          float beta, float[] c, int cOff, int ldc) {
         long work = (long) m * w.rows() * w.cols();
-        if (team == null || !chunked(m, w) || w.panels() < 2 || work < PARALLEL_THRESHOLD) {
+        if (team == null || !chunked(m, weightBytes(w)) || w.panels() < 2 || work < PARALLEL_THRESHOLD) {
             onPanels(w.panels(), work,
                     (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
             return;
@@ -418,8 +481,74 @@ public final class SimdBackend implements Backend {
      * of A serve every thread. One row keeps fixed ranges even then: chunking the batch-1 step was 5-10% slower
      * in same-JVM A/B runs at H = 512 and 1024.
      */
-    private boolean chunked(int m, PanelMatrix w) {
-        return m > 1 && (long) w.rows() * w.cols() * Float.BYTES / team.size() > L2_SHARE_BYTES;
+    private boolean chunked(int m, long weightBytes) {
+        return m > 1 && weightBytes / team.size() > L2_SHARE_BYTES;
+    }
+
+    private static long weightBytes(PanelMatrix w) {
+        return (long) w.rows() * w.cols() * Float.BYTES;
+    }
+
+    private static long weightBytes(CompactPanels w) {
+        return (long) w.rows() * w.cols() * w.bytesPerWeight();
+    }
+
+    /**
+     * {@link #product} for compact weights and a row-major X: fixed panel ranges, or chunks when a thread's
+     * share of the (smaller) stored weights would not stay in its L2 ({@link #chunked}).
+     */
+    private void compactProduct(float[] x, int xOff, int ldx, int m, CompactPanels w, float beta, float[] y,
+                                int yOff, int ldy) {
+        long work = (long) m * w.rows() * w.cols();
+        if (team == null || !chunked(m, weightBytes(w)) || w.panels() < 2 || work < PARALLEL_THRESHOLD) {
+            onPanels(w.panels(), work,
+                    (from, to) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, 1, 0));
+            return;
+        }
+        if (!onChunks(w.panels(), (from, to) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, 1,
+                0))) {
+            CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, 0, w.panels(), 1, 0);
+        }
+    }
+
+    /** {@link #multiplyThen} for compact weights: the same split of every group's panels between the threads. */
+    private void compactThen(float[] x, int xOff, int ldx, int m, CompactPanels w, float[] y, int yOff, int ldy,
+                             boolean accumulate, int groups, UnitTask after) {
+        int units = Matrices.unitsPerGroup(w.rows(), groups);
+        checkMatrix("X", x, xOff, m, w.cols(), ldx);
+        checkMatrix("Y", y, yOff, m, w.rows(), ldy);
+        if (units == 0) {
+            return;
+        }
+        float beta = accumulate ? 1f : 0f;
+        int groupPanels = units / Lanes.PANEL;
+        long work = (long) m * w.rows() * w.cols();
+        if (team != null && units % Lanes.PANEL == 0 && groupPanels >= 2 && work >= PARALLEL_THRESHOLD) {
+            PanelRange share = (from, to) -> {
+                CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, groups, groupPanels);
+                after.run(from * Lanes.PANEL, to * Lanes.PANEL);
+            };
+            boolean ran;
+            if (!chunked(m, weightBytes(w))) {
+                int parts = team.size();
+                ran = team.tryRun(part -> {
+                    int from = (int) ((long) groupPanels * part / parts);
+                    int to = (int) ((long) groupPanels * (part + 1) / parts);
+                    if (from < to) {
+                        share.run(from, to);
+                    }
+                });
+            } else {
+                ran = onChunks(groupPanels, share);
+            }
+            if (!ran) {
+                CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, 0, w.panels(), 1, 0);
+                after.run(0, units);
+            }
+            return;
+        }
+        compactProduct(x, xOff, ldx, m, w, beta, y, yOff, ldy);
+        after.run(0, units);
     }
 
     private static float[] packWholeA(float[] a, int aOff, int aRowStride, int aStep, int m, int k) {
