@@ -41,11 +41,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private BackendOption backend = new BackendOption();
 
+    @Mixin
+    private WeightsOption weights = new WeightsOption();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         task.checkLength();
         task.checkTestSize();
+        weights.storage();
         PluginRegistry registry = PluginRegistry.discover();
         Model model = ModelFiles.load(modelDirectory, registry);
         Task chosen = task.create();
@@ -53,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 chosen.inputSize());
         ShapeMismatchException.check("model output size for task " + chosen.name(), model.spec().head().outputs(),
                 chosen.outputSize());
-        Backend computing = backend.resolve(registry);
+        Backend computing = weights.apply(backend.resolve(registry));
         var test = Trainer.testSet(chosen, task.seed(), task.testSize());
         DataChecks.requireFinite(test, "test set");
         Evaluation evaluation = new Trainer(registry, computing).evaluate(model, chosen.loss(), test,

@@ -50,6 +50,37 @@ class TrainCommandTest {
         assertThat(evaluated.get(evaluated.size() - 1)).isEqualTo(trained.get(trained.size() - 1));
     }
 
+    /**
+     * {@code evaluate --weights bf16}: the same model with bf16 weights on the SIMD backend scores close to, but
+     * not exactly, what fp32 scores; the reference backend, which stores fp32 only, is refused by name.
+     */
+    @Test
+    void evaluatingWithBf16WeightsScoresCloseToFp32(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.hc");
+        assertThat(Main.run("train", "--task", "adding", "--length", "8", "--hidden", "16", "--steps", "30",
+                "--batch", "4", "--test-size", "64", "--seed", "3", "--quiet", "--save", model.toString())).isZero();
+        console.clear();
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--task", "adding", "--length", "8",
+                "--test-size", "64", "--seed", "3", "--backend", "simd")).isZero();
+        double fp32 = testMse(console.out());
+        console.clear();
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--task", "adding", "--length", "8",
+                "--test-size", "64", "--seed", "3", "--backend", "simd", "--weights", "bf16")).isZero();
+        double bf16 = testMse(console.out());
+        assertThat(bf16).isNotEqualTo(fp32).isCloseTo(fp32, org.assertj.core.api.Assertions.withinPercentage(5));
+        console.clear();
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--task", "adding", "--length", "8",
+                "--backend", "reference", "--weights", "int8")).isEqualTo(1);
+        assertThat(console.err()).contains("--weights int8: backend 'reference' stores weights as fp32 only");
+    }
+
+    private static double testMse(String out) {
+        List<String> lines = out.lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).startsWith("test_mse=");
+        return Double.parseDouble(last.substring("test_mse=".length()));
+    }
+
     @Test
     void evaluatingAModelWhoseActivationIsMissingNamesLayerAndRole(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m.hc");
