@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.hotcell.core.backend.WeightStorage;
 import org.hotcell.runtime.guice.HotcellConfig;
 import org.hotcell.runtime.guice.HotcellModule;
 import org.hotcell.runtime.http.HttpApi;
@@ -71,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private BackendOption backend = new BackendOption();
 
+    @Mixin
+    private WeightsOption weights = new WeightsOption();
+
     @Option(names = "--poll-ms", paramLabel = "MS", description = "How often the directories are checked. "
             + "Default: ${DEFAULT-VALUE}.")
     long pollMillis = 1000;
@@ -116,14 +120,16 @@ final class RunCommand implements Callable<Integer> {
                 .allowingOverridesBy(allowOverride);
         Duration poll = Duration.ofMillis(Math.max(10, pollMillis));
         HotcellConfig config = new HotcellConfig(pluginsDir, models.toAbsolutePath().normalize(), port,
-                backend.choice(), poll, streams);
+                backend.choice().withWeights(weights.storage()), poll, streams);
         PluginHost host = plain ? LayerHost.start(pluginsDir, policy, poll)
                 : FelixHost.start(FelixOptions.fromBuild(pluginsDir, policy).withPoll(poll));
         Injector injector = Guice.createInjector(new HotcellModule(config, host));
         ModelService modelService = injector.getInstance(ModelService.class);
         HttpApi api = HttpApi.start(host, modelService, config.port());
         LOG.info("hotcell running: plugins {} ({}), models {}, backend {}, http://127.0.0.1:{}/api/", pluginsDir,
-                plain ? "module layers" : "OSGi", config.modelsDir(), host.registry().defaultBackend().name(),
+                plain ? "module layers" : "OSGi", config.modelsDir(), host.registry().defaultBackend().name()
+                        + (config.backend().weights() == WeightStorage.FP32 ? ""
+                                : ", " + config.backend().weights().spelling() + " weights"),
                 api.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --weights fp32|bf16|int8}: how the backend stores packed weights ({@code train}, {@code bench},
- * {@code evaluate}). bf16 and int8 are for inference: smaller weights to read at every step, float32
+ * {@code evaluate}, {@code run}). bf16 and int8 are for inference: smaller weights to read at every step, float32
  * accumulation, results that differ from fp32 by the weights' rounding.
  */
 final class WeightsOption {
