@@ -12,22 +12,12 @@ import org.hotcell.core.backend.WeightStorage;
  * by 16 the second, both already in float lane order. A layout of consecutive shorts would need a lane-changing
  * conversion (short to int, then a shift) per vector instead.
  */
-public final class Bf16PanelMatrix implements CompactPanels {
+public final class Bf16PanelMatrix extends CompactPanelMatrix {
     private final int[] data;
-    private final int rows;
-    private final int cols;
-    private final int panels;
-    private volatile PanelMatrix widened;
 
     private Bf16PanelMatrix(int rows, int cols) {
-        this.rows = rows;
-        this.cols = cols;
-        this.panels = (rows + Lanes.PANEL - 1) / Lanes.PANEL;
-        long size = (long) panels * cols * Lanes.LENGTH;
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("matrix of " + rows + "x" + cols + " is too large to pack");
-        }
-        this.data = new int[(int) size];
+        super(rows, cols, Lanes.LENGTH, 0);
+        this.data = new int[(int) storageLength(Lanes.LENGTH, 0)];
     }
 
     /** An all-zero packing of a {@code rows x cols} matrix, to be filled panel range by panel range. */
@@ -89,16 +79,6 @@ public final class Bf16PanelMatrix implements CompactPanels {
     }
 
     @Override
-    public PanelMatrix widened() {
-        PanelMatrix made = widened;
-        if (made == null) {
-            made = Widening.of(this);
-            widened = made;
-        }
-        return made;
-    }
-
-    @Override
     public WeightStorage storage() {
         return WeightStorage.BF16;
     }
@@ -106,30 +86,5 @@ public final class Bf16PanelMatrix implements CompactPanels {
     @Override
     public int bytesPerWeight() {
         return 2;
-    }
-
-    @Override
-    public int panels() {
-        return panels;
-    }
-
-    @Override
-    public int panelWidth(int q) {
-        return Math.min(Lanes.PANEL, rows - q * Lanes.PANEL);
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public String backend() {
-        return "simd";
     }
 }

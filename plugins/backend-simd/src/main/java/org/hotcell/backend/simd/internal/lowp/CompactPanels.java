@@ -12,7 +12,7 @@ import org.hotcell.core.backend.WeightStorage;
  * <p>Every kernel result is the float32 sum, over its k range, of A's values times the stored weights (for
  * int8, times the row's scale), in {@code PANEL} output columns; a panel past W's last row yields zeros.
  */
-public sealed interface CompactPanels extends PackedMatrix permits Bf16PanelMatrix, Int8PanelMatrix {
+public sealed interface CompactPanels extends PackedMatrix permits CompactPanelMatrix {
 
     /** How the weights are stored. */
     WeightStorage storage();

@@ -11,24 +11,14 @@ import org.hotcell.core.backend.WeightStorage;
  * The kernels ({@link Int8Kernels}) sum {@code q * x} in float32 and multiply each column's sum by its row's
  * scale at the end, so the scales cost nothing per k step.
  */
-public final class Int8PanelMatrix implements CompactPanels {
+public final class Int8PanelMatrix extends CompactPanelMatrix {
     private final byte[] data;
     /** Row r's scale at [r], zero past the last row, padded to whole panels. */
     private final float[] scales;
-    private final int rows;
-    private final int cols;
-    private final int panels;
-    private volatile PanelMatrix widened;
 
     private Int8PanelMatrix(int rows, int cols) {
-        this.rows = rows;
-        this.cols = cols;
-        this.panels = (rows + Lanes.PANEL - 1) / Lanes.PANEL;
-        long size = (long) panels * cols * Lanes.PANEL + Int8Kernels.SLACK;
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("matrix of " + rows + "x" + cols + " is too large to pack");
-        }
-        this.data = new byte[(int) size];
+        super(rows, cols, Lanes.PANEL, Int8Kernels.SLACK);
+        this.data = new byte[(int) storageLength(Lanes.PANEL, Int8Kernels.SLACK)];
         this.scales = new float[panels * Lanes.PANEL];
     }
 
@@ -114,16 +104,6 @@ public final class Int8PanelMatrix implements CompactPanels {
     }
 
     @Override
-    public PanelMatrix widened() {
-        PanelMatrix made = widened;
-        if (made == null) {
-            made = Widening.of(this);
-            widened = made;
-        }
-        return made;
-    }
-
-    @Override
     public WeightStorage storage() {
         return WeightStorage.INT8;
     }
@@ -131,30 +111,5 @@ public final class Int8PanelMatrix implements CompactPanels {
     @Override
     public int bytesPerWeight() {
         return 1;
-    }
-
-    @Override
-    public int panels() {
-        return panels;
-    }
-
-    @Override
-    public int panelWidth(int q) {
-        return Math.min(Lanes.PANEL, rows - q * Lanes.PANEL);
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public String backend() {
-        return "simd";
     }
 }
