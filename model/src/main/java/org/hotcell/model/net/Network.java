@@ -1,7 +1,10 @@
 package org.hotcell.model.net;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.hotcell.layers.LayerGradients;
@@ -20,6 +23,7 @@ import org.hotcell.core.cell.CellWeights;
 import org.hotcell.core.cell.Layout;
 import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.error.ShapeMismatchException;
+import org.hotcell.model.param.Parameter;
 import org.hotcell.model.param.ParameterNames;
 import org.hotcell.model.param.Parameters;
 import org.hotcell.model.spec.LayerSpec;
@@ -231,7 +235,7 @@ public final class Network {
                 masters.add(Model.weightsOf(parameters, spec, l, d));
             }
         }
-        java.util.Set<float[]> cellTensors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<float[]> cellTensors = Collections.newSetFromMap(new IdentityHashMap<>());
         for (CellWeights master : masters) {
             for (float[] tensor : new float[][] {master.w(), master.r(), master.wBias(), master.rBias(),
                     master.peepholes()}) {
@@ -242,11 +246,11 @@ public final class Network {
         }
         // The head (and any tensor no cell holds) here; each cell's tensors with the cell, in one pass over the
         // increments on the backend's threads, the same float expression as Parameters.addScaled.
-        for (org.hotcell.model.param.Parameter parameter : parameters.list()) {
+        for (Parameter parameter : parameters.list()) {
             if (!cellTensors.contains(parameter.data())) {
                 float[] p = parameter.data();
                 float[] d = increments.get(parameter.name()).data();
-                org.hotcell.core.error.ShapeMismatchException.check("length of the update of " + parameter.name(),
+                ShapeMismatchException.check("length of the update of " + parameter.name(),
                         d.length, p.length);
                 Matrices.addScaled(alpha, d, 0, p, 0, p.length);
             }

@@ -342,37 +342,53 @@ public final class SimdBackend implements Backend {
             packed.turnRowPass();
         }
         float beta = accumulate ? 1f : 0f;
-        int groupPanels = units / Lanes.PANEL;
-        long work = (long) m * packed.rows() * packed.cols();
-        if (team != null && units % Lanes.PANEL == 0 && groupPanels >= 2 && work >= PARALLEL_THRESHOLD) {
-            boolean ran;
-            if (!chunked(m, weightBytes(packed))) {
-                int parts = team.size();
-                ran = team.tryRun(part -> {
-                    int from = (int) ((long) groupPanels * part / parts);
-                    int to = (int) ((long) groupPanels * (part + 1) / parts);
-                    if (from < to) {
-                        PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from, to, groups,
-                                groupPanels);
-                        after.run(from * Lanes.PANEL, to * Lanes.PANEL);
-                    }
-                });
-            } else {
-                // X is row-major: every chunk reads it in place (PanelGemm.run), so nothing is packed first.
-                ran = onChunks(groupPanels, (from, to) -> {
-                    PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from, to, groups, groupPanels);
-                    after.run(from * Lanes.PANEL, to * Lanes.PANEL);
-                });
-            }
-            if (!ran) {
-                // Another model holds the team: compute here rather than pack and ask again.
-                PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, 0, packed.panels());
-                after.run(0, units);
-            }
-            return;
+        // X is row-major: every share or chunk reads it in place (PanelGemm.run), so nothing is packed first.
+        if (!splitGroups(m, packed.rows(), packed.cols(), weightBytes(packed), groups, after,
+                (from, to, g, groupPanels) -> PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from,
+                        to, g, groupPanels))) {
+            product(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy);
+            after.run(0, units);
         }
-        product(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy);
-        after.run(0, units);
+    }
+
+    /**
+     * The split of {@link #multiplyThen} for any packing, whose product over panels {@code [from, to)} of each of
+     * {@code groups} groups of {@code groupPanels} panels is {@code kernel}: with the team, when each group starts
+     * on a panel edge and the product is worth it, every thread runs a share of every group and then {@code after}
+     * on those units; true when it did so (or, the team being busy, ran all of it here). False: not split, and
+     * the caller runs the whole product, then {@code after} once.
+     */
+    private boolean splitGroups(int m, int rows, int cols, long weightBytes, int groups, UnitTask after,
+                                GroupedPanels kernel) {
+        int units = rows / groups;
+        int groupPanels = units / Lanes.PANEL;
+        long work = (long) m * rows * cols;
+        if (team == null || units % Lanes.PANEL != 0 || groupPanels < 2 || work < PARALLEL_THRESHOLD) {
+            return false;
+        }
+        PanelRange share = (from, to) -> {
+            kernel.run(from, to, groups, groupPanels);
+            after.run(from * Lanes.PANEL, to * Lanes.PANEL);
+        };
+        boolean ran;
+        if (!chunked(m, weightBytes)) {
+            int parts = team.size();
+            ran = team.tryRun(part -> {
+                int from = (int) ((long) groupPanels * part / parts);
+                int to = (int) ((long) groupPanels * (part + 1) / parts);
+                if (from < to) {
+                    share.run(from, to);
+                }
+            });
+        } else {
+            ran = onChunks(groupPanels, share);
+        }
+        if (!ran) {
+            // Another model holds the team: compute here rather than ask again.
+            kernel.run(0, groups * groupPanels, 1, 0);
+            after.run(0, units);
+        }
+        return true;
     }
 
     @Override
@@ -450,25 +466,33 @@ public final class SimdBackend implements Backend {
     private void product(float[] a, int aOff, int aRowStride, int aStep, int m, PanelMatrix w, float alpha,
                          float beta, float[] c, int cOff, int ldc) {
         long work = (long) m * w.rows() * w.cols();
-        if (team == null || !chunked(m, weightBytes(w)) || w.panels() < 2 || work < PARALLEL_THRESHOLD) {
-            onPanels(w.panels(), work,
-                    (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
+        if (aStep != 1 && inChunks(m, weightBytes(w), w.panels(), work)) {
+            // A strided A is packed once for all chunks.
+            float[] packedA = packWholeA(a, aOff, aRowStride, aStep, m, w.cols());
+            onPanelsOrChunks(m, weightBytes(w), w.panels(), work,
+                    (from, to) -> PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc, from, to, 1, 0));
             return;
         }
-        if (aStep == 1) {
-            // A row-major A is read in place by every chunk: nothing to pack first.
-            if (!onChunks(w.panels(), (from, to) -> PanelGemm.run(a, aOff, aRowStride, 1, m, w, alpha, beta, c, cOff,
-                    ldc, from, to))) {
-                PanelGemm.run(a, aOff, aRowStride, 1, m, w, alpha, beta, c, cOff, ldc, 0, w.panels());
-            }
-            return;
-        }
-        // A strided A is packed once for all chunks.
-        float[] packedA = packWholeA(a, aOff, aRowStride, aStep, m, w.cols());
-        if (!onChunks(w.panels(), (from, to) -> PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc,
-                from, to, 1, 0))) {
-            // Another model holds the team: compute here (A is packed already).
-            PanelGemm.runPacked(packedA, m, w, alpha, beta, c, cOff, ldc, 0, w.panels(), 1, 0);
+        // A row-major A is read in place by every range or chunk: nothing to pack first.
+        onPanelsOrChunks(m, weightBytes(w), w.panels(), work,
+                (from, to) -> PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, from, to));
+    }
+
+    /** Whether {@link #onPanelsOrChunks} hands the panels out in chunks. */
+    private boolean inChunks(int m, long weightBytes, int panels, long work) {
+        return team != null && chunked(m, weightBytes) && panels >= 2 && work >= PARALLEL_THRESHOLD;
+    }
+
+    /**
+     * Runs {@code task} over panels {@code [0, panels)}: in chunks to whichever thread is free when
+     * {@link #inChunks}, else in fixed ranges ({@link #onPanels}); on this thread alone when another model holds
+     * the team.
+     */
+    private void onPanelsOrChunks(int m, long weightBytes, int panels, long work, PanelRange task) {
+        if (!inChunks(m, weightBytes, panels, work)) {
+            onPanels(panels, work, task);
+        } else if (!onChunks(panels, task)) {
+            task.run(0, panels);
         }
     }
 
@@ -499,16 +523,8 @@ public final class SimdBackend implements Backend {
      */
     private void compactProduct(float[] x, int xOff, int ldx, int m, CompactPanels w, float beta, float[] y,
                                 int yOff, int ldy) {
-        long work = (long) m * w.rows() * w.cols();
-        if (team == null || !chunked(m, weightBytes(w)) || w.panels() < 2 || work < PARALLEL_THRESHOLD) {
-            onPanels(w.panels(), work,
-                    (from, to) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, 1, 0));
-            return;
-        }
-        if (!onChunks(w.panels(), (from, to) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, 1,
-                0))) {
-            CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, 0, w.panels(), 1, 0);
-        }
+        onPanelsOrChunks(m, weightBytes(w), w.panels(), (long) m * w.rows() * w.cols(),
+                (from, to) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, 1, 0));
     }
 
     /** {@link #multiplyThen} for compact weights: the same split of every group's panels between the threads. */
@@ -521,34 +537,12 @@ public final class SimdBackend implements Backend {
             return;
         }
         float beta = accumulate ? 1f : 0f;
-        int groupPanels = units / Lanes.PANEL;
-        long work = (long) m * w.rows() * w.cols();
-        if (team != null && units % Lanes.PANEL == 0 && groupPanels >= 2 && work >= PARALLEL_THRESHOLD) {
-            PanelRange share = (from, to) -> {
-                CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, groups, groupPanels);
-                after.run(from * Lanes.PANEL, to * Lanes.PANEL);
-            };
-            boolean ran;
-            if (!chunked(m, weightBytes(w))) {
-                int parts = team.size();
-                ran = team.tryRun(part -> {
-                    int from = (int) ((long) groupPanels * part / parts);
-                    int to = (int) ((long) groupPanels * (part + 1) / parts);
-                    if (from < to) {
-                        share.run(from, to);
-                    }
-                });
-            } else {
-                ran = onChunks(groupPanels, share);
-            }
-            if (!ran) {
-                CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, 0, w.panels(), 1, 0);
-                after.run(0, units);
-            }
-            return;
+        if (!splitGroups(m, w.rows(), w.cols(), weightBytes(w), groups, after,
+                (from, to, g, groupPanels) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, g,
+                        groupPanels))) {
+            compactProduct(x, xOff, ldx, m, w, beta, y, yOff, ldy);
+            after.run(0, units);
         }
-        compactProduct(x, xOff, ldx, m, w, beta, y, yOff, ldy);
-        after.run(0, units);
     }
 
     private static float[] packWholeA(float[] a, int aOff, int aRowStride, int aStep, int m, int k) {
@@ -594,6 +588,12 @@ public final class SimdBackend implements Backend {
     @FunctionalInterface
     private interface PanelRange {
         void run(int from, int to);
+    }
+
+    /** A product over panels {@code [from, to)} of each of {@code groups} groups of {@code groupPanels} panels. */
+    @FunctionalInterface
+    private interface GroupedPanels {
+        void run(int from, int to, int groups, int groupPanels);
     }
 
     private static PanelMatrix own(PackedMatrix w) {

@@ -28,7 +28,8 @@ package org.hotcell.backend.simd.internal;
  */
 public final class PanelGemm {
     static final int KC = 512;
-    static final int MC = 192;
+    /** Rows of A per block (see the class comment); the compact layouts block their rows alike. */
+    public static final int MC = 192;
     /**
      * Floats of A (128 KiB) up to which k is not split into blocks. Measured on Zen 4 (1 MiB L2 per core) with
      * A read in place: 32 x 1024 . 1024 x 4096 in one pass 100 GFLOP/s against 88 in blocks of 512, but 64 x
@@ -139,7 +140,7 @@ public final class PanelGemm {
      * recurrent step: 64 x 1024 is 256 KiB), so that every tile is made in one pass with no second merge into
      * C; else {@link #KC}.
      */
-    static int kBlock(int m, int k) {
+    public static int kBlock(int m, int k) {
         return (long) (m + MR - 1) / MR * MR * k <= WHOLE_K_FLOATS ? Math.max(k, 1) : KC;
     }
 

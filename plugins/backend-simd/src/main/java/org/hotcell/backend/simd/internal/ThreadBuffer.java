@@ -6,17 +6,17 @@ package org.hotcell.backend.simd.internal;
  * a bare {@code float[]} on purpose: a value of one of this bundle's classes in a thread-local of a long-lived
  * thread (an HTTP worker, say) would hold this bundle's class loader after the bundle is updated.
  */
-final class ThreadBuffer {
+public final class ThreadBuffer {
     private final ThreadLocal<float[]> buffers = new ThreadLocal<>();
     private final int keptFloats;
 
     /** Keeps buffers of up to {@code keptFloats}. */
-    ThreadBuffer(int keptFloats) {
+    public ThreadBuffer(int keptFloats) {
         this.keptFloats = keptFloats;
     }
 
     /** This thread's buffer of at least {@code floats} (its contents are whatever the last user left). */
-    float[] atLeast(int floats) {
+    public float[] atLeast(int floats) {
         if (floats > keptFloats) {
             return new float[floats];
         }

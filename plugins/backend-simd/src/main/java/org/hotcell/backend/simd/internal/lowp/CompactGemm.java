@@ -1,6 +1,8 @@
 package org.hotcell.backend.simd.internal.lowp;
 
 import org.hotcell.backend.simd.internal.Lanes;
+import org.hotcell.backend.simd.internal.PanelGemm;
+import org.hotcell.backend.simd.internal.ThreadBuffer;
 import org.hotcell.backend.simd.internal.TileKernels;
 
 /**
@@ -12,16 +14,8 @@ import org.hotcell.backend.simd.internal.TileKernels;
 public final class CompactGemm {
     private static final int MR = TileKernels.MR;
     private static final int P = Lanes.PANEL;
-    /** k steps per block, and rows of A per block, as {@code PanelGemm} chose them for float32 panels. */
-    private static final int KC = 512;
-    private static final int MC = 192;
-    /** Floats of A up to which k is not split at all (each tile then goes into C in one pass). */
-    private static final long WHOLE_K_FLOATS = 1L << 15;
-    /**
-     * Per thread: the scratch tile (4 panel rows, or 4 panels' sums of one row). A bare float[] on purpose: a
-     * thread-local value of one of this bundle's classes would keep the bundle's class loader alive.
-     */
-    private static final ThreadLocal<float[]> TILE = new ThreadLocal<>();
+    /** Per thread: the scratch tile (4 panel rows, or 4 panels' sums of one row). */
+    private static final ThreadBuffer TILE = new ThreadBuffer(MR * P);
 
     private CompactGemm() {
     }
@@ -33,7 +27,7 @@ public final class CompactGemm {
     public static void run(float[] a, int aOff, int lda, int m, CompactPanels w, float beta, float[] c, int cOff,
                            int ldc, int panelFrom, int panelTo, int groups, int groupPanels) {
         int k = w.cols();
-        float[] tile = tile();
+        float[] tile = TILE.atLeast(MR * P);
         if (k == 0) {
             for (int g = 0; g < groups; g++) {
                 for (int q = g * groupPanels + panelFrom; q < g * groupPanels + panelTo; q++) {
@@ -51,12 +45,13 @@ public final class CompactGemm {
             }
             return;
         }
-        int kc = (long) (m + MR - 1) / MR * MR * k <= WHOLE_K_FLOATS ? k : KC;
+        // k and row blocks as PanelGemm makes them for float32 panels.
+        int kc = PanelGemm.kBlock(m, k);
         for (int pc = 0; pc < k; pc += kc) {
             int kLen = Math.min(kc, k - pc);
             float blockBeta = pc == 0 ? beta : 1f;
-            for (int ic = 0; ic < m; ic += MC) {
-                int rows = Math.min(MC, m - ic);
+            for (int ic = 0; ic < m; ic += PanelGemm.MC) {
+                int rows = Math.min(PanelGemm.MC, m - ic);
                 for (int g = 0; g < groups; g++) {
                     for (int q = g * groupPanels + panelFrom; q < g * groupPanels + panelTo; q++) {
                         panel(a, aOff + ic * lda + pc, lda, pc, kLen, rows, w, q, blockBeta, c,
@@ -103,14 +98,5 @@ public final class CompactGemm {
             w.rows1(0, k, a, aOff, 1, q, tile, 0);
             TileKernels.merge(tile, 1, w.panelWidth(q), 1f, beta, c, cOff + q * P, 0);
         }
-    }
-
-    private static float[] tile() {
-        float[] tile = TILE.get();
-        if (tile == null) {
-            tile = new float[MR * P];
-            TILE.set(tile);
-        }
-        return tile;
     }
 }
