@@ -9,6 +9,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -74,6 +75,16 @@ class MutatedModelTest {
                 assertThat(expected.getMessage()).isNotBlank();
             }
         }, () -> "hang on " + mutation + " of " + base);
+    }
+
+    /**
+     * Damages this test once found: a byte of a hard_sigmoid beta made it 1e16-odd, whose two kinks are the same
+     * double, and building the activation threw IllegalArgumentException instead of running.
+     */
+    @Example
+    void foundDamagesStayFixed() {
+        damagedModelsFailOnlyWithHotcellException(new Mutation(11, 1, 162165, 90, 1));
+        damagedModelsFailOnlyWithHotcellException(new Mutation(11, 2, 162165, 94, 5));
     }
 
     @Property(tries = 30)

@@ -25,6 +25,20 @@ class BadInputTest {
                         + "thresholded_relu");
     }
 
+    /**
+     * Extreme but valid parameters build the function rather than fail inside it (found by the ONNX fuzz test:
+     * with beta = 1e17, hard_sigmoid's kinks -beta/alpha and (1-beta)/alpha are the same double).
+     */
+    @Test
+    void extremeValidParametersBuildTheFunction() {
+        var step = Variants.registry().activation("hard_sigmoid(alpha=1, beta=1e17)");
+        assertThat(step.properties().kinks()).containsExactly(-1e17);
+        assertThat(step.apply(-2e17f)).isZero();
+        assertThat(step.apply(0f)).isEqualTo(1f);
+        var usual = Variants.registry().activation("hard_sigmoid(alpha=0.2, beta=0.5)");
+        assertThat(usual.properties().kinks()).containsExactly(-2.5, 2.5);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             leaky_relu(alpha=-0.5)            | parameter 'alpha' is -0.5, but must be a number in [0.0, inf]

@@ -32,7 +32,10 @@ public final class HardSigmoid extends StandardActivation {
     }
 
     private static ActivationProperties properties(double alpha, double beta) {
-        return new ActivationProperties(0, 1, true, false, true, List.of(-beta / alpha, (1 - beta) / alpha));
+        double low = -beta / alpha;
+        double high = (1 - beta) / alpha;
+        // Where 1 is lost beside beta (|beta| >= 2^53) the two kinks are one point, and the clamp a step there.
+        return new ActivationProperties(0, 1, true, false, true, low < high ? List.of(low, high) : List.of(low));
     }
 
     @Override
