@@ -14,7 +14,6 @@ import org.hotcell.layers.StackGradients;
 import org.hotcell.layers.StackPass;
 import org.hotcell.core.activation.ActivationSource;
 import org.hotcell.core.backend.Backend;
-import org.hotcell.core.backend.Matrices;
 import org.hotcell.core.cell.Cell;
 import org.hotcell.core.cell.CellGradients;
 import org.hotcell.core.cell.CellState;
@@ -23,7 +22,6 @@ import org.hotcell.core.cell.CellWeights;
 import org.hotcell.core.cell.Layout;
 import org.hotcell.core.cell.SequenceBatch;
 import org.hotcell.core.error.ShapeMismatchException;
-import org.hotcell.model.param.Parameter;
 import org.hotcell.model.param.ParameterNames;
 import org.hotcell.model.param.Parameters;
 import org.hotcell.model.spec.LayerSpec;
@@ -246,15 +244,7 @@ public final class Network {
         }
         // The head (and any tensor no cell holds) here; each cell's tensors with the cell, in one pass over the
         // increments on the backend's threads, the same float expression as Parameters.addScaled.
-        for (Parameter parameter : parameters.list()) {
-            if (!cellTensors.contains(parameter.data())) {
-                float[] p = parameter.data();
-                float[] d = increments.get(parameter.name()).data();
-                ShapeMismatchException.check("length of the update of " + parameter.name(),
-                        d.length, p.length);
-                Matrices.addScaled(alpha, d, 0, p, 0, p.length);
-            }
-        }
+        parameters.addScaled(increments, alpha, parameter -> !cellTensors.contains(parameter.data()));
         int next = 0;
         for (RecurrentLayer layer : stack.layers()) {
             for (Cell cell : layer.cells()) {

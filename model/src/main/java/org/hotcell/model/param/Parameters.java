@@ -1,5 +1,6 @@
 package org.hotcell.model.param;
 
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -133,7 +134,18 @@ public final class Parameters {
      * @throws org.hotcell.core.error.ShapeMismatchException naming a tensor of another length
      */
     public void addScaled(Parameters delta, float alpha) {
+        addScaled(delta, alpha, parameter -> true);
+    }
+
+    /**
+     * {@link #addScaled(Parameters, float)} for the parameters {@code which} accepts only (a network updates its
+     * cells' tensors with the cells, and the rest here).
+     */
+    public void addScaled(Parameters delta, float alpha, Predicate<Parameter> which) {
         for (Parameter parameter : byName.values()) {
+            if (!which.test(parameter)) {
+                continue;
+            }
             float[] p = parameter.data();
             float[] d = delta.get(parameter.name()).data();
             ShapeMismatchException.check("length of the update of " + parameter.name(), d.length, p.length);
