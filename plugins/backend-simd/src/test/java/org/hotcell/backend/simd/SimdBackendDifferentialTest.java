@@ -330,6 +330,39 @@ class SimdBackendDifferentialTest {
                 Arguments.of(4 * 256, 256, 4, 2));
     }
 
+    /**
+     * A product with a strided A (a cell's weight gradients {@code dG^T . X}) may split A's rows between the
+     * threads instead of W's panels; any split must give the bits of one thread. Shapes: the LSTM (25,1,512)
+     * gradient, k in 512-step blocks, m not a multiple of the threads' micro-panel shares, and a split refused
+     * because half of A would take k in one pass where all of A takes it in blocks.
+     */
+    @ParameterizedTest(name = "m={0} n={1} k={2} threads={3}")
+    @MethodSource("weightGradientShapes")
+    void weightGradientsGiveTheBitsOfOneThreadOnAnyTeam(int m, int n, int k, int threads) {
+        SplittableRandom random = new SplittableRandom(m * 131L + n * 7L + k);
+        int lda = m + 1;
+        float[] a = randoms(random, 1 + k * lda);
+        float[] b = randoms(random, k * n);
+        float[] c = randoms(random, m * n);
+        float[] one = c.clone();
+        float[] team = c.clone();
+        float[] expected = c.clone();
+        float beta = -0.5f;
+        SimdBackend.withThreadCount(1).gemm(true, false, m, n, k, 1f, a, 1, lda, b, 0, n, beta, one, 0, n);
+        SimdBackend.withThreadCount(threads).gemm(true, false, m, n, k, 1f, a, 1, lda, b, 0, n, beta, team, 0, n);
+        REFERENCE.gemm(true, false, m, n, k, 1f, a, 1, lda, b, 0, n, beta, expected, 0, n);
+        float[] magnitude = new float[m * n];
+        REFERENCE.gemm(true, false, m, n, k, 1f, abs(a), 1, lda, abs(b), 0, n, 0f, magnitude, 0, n);
+
+        assertClose(one, expected, magnitude, c, beta);
+        assertThat(team).as("%d threads against 1", threads).isEqualTo(one);
+    }
+
+    static Stream<Arguments> weightGradientShapes() {
+        return Stream.of(Arguments.of(2048, 512, 25, 2), Arguments.of(1024, 64, 800, 2), Arguments.of(390, 20, 1025, 3),
+                Arguments.of(64, 32, 600, 2), Arguments.of(1030, 1000, 40, 2));
+    }
+
     @Test
     void multiplyThenRejectsGroupsThatDoNotDivideTheRows() {
         Backend simd = SimdBackend.withThreadCount(2);
