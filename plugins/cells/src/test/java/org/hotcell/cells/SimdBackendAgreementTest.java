@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * element-wise step on its own hidden units ({@code multiplyThen}), for the LSTM and GRU products (H = 64,
  * 5 streams; H = 160 and 352, 1 stream), with panels in chunks when R is too big for a core's share of L2 and
  * there are several rows (H = 320, 5 streams), and its serial path elsewhere (H = 40 is not a whole number of
- * panels).
+ * panels); and at H = 64 with 18 ragged streams, where a pass computes its input product step by step.
  */
 class SimdBackendAgreementTest {
     /** Relative to the largest magnitude of the reference array. */
@@ -39,6 +39,9 @@ class SimdBackendAgreementTest {
     private static final Scenario BATCHED = new Scenario(5, 5, Layout.BATCH_MAJOR, new int[] {5, 2, 4, 0, 3}, true,
             true);
     private static final Scenario SINGLE = new Scenario(6, 1, Layout.TIME_MAJOR, null, false, true);
+    /** Wide enough for the per-step input product, ragged, batch-major. */
+    private static final Scenario WIDE = new Scenario(5, 18, Layout.BATCH_MAJOR,
+            new int[] {5, 2, 4, 0, 3, 5, 5, 1, 5, 4, 5, 5, 3, 5, 2, 5, 5, 4}, false, true);
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
@@ -50,6 +53,11 @@ class SimdBackendAgreementTest {
                     cases.add(Arguments.of(CellCases.label(spec) + " H=" + shape[0] + " " + threads + "t", spec,
                             scenario, threads));
                 }
+            }
+        }
+        for (CellSpec spec : CellCases.specs(7, 64)) {
+            for (int threads : new int[] {1, 2}) {
+                cases.add(Arguments.of(CellCases.label(spec) + " H=64 N=18 " + threads + "t", spec, WIDE, threads));
             }
         }
         return cases.stream();

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * The cells, options, activations and scenarios the differential and gradient tests run over: every cell type
  * with each activation family in every role, and every option (alone and combined) with the defaults and with
- * per-gate overrides, each under three scenarios (plain; batch-major reverse with lengths and initial state;
- * time-major with a zero length and initial state).
+ * per-gate overrides, each under five scenarios (plain; batch-major reverse with lengths and initial state;
+ * time-major with a zero length and initial state; and two batches wide enough for the per-step input product:
+ * batch-major forward with ragged lengths, time-major reverse).
  */
 public final class CellCases {
     /** The activation families of the gradient checks; {@code test_swish} is the custom one. */
@@ -26,7 +27,12 @@ public final class CellCases {
     public static final List<Scenario> SCENARIOS = List.of(
             Scenario.plain(4, 2),
             new Scenario(4, 3, Layout.BATCH_MAJOR, new int[] {4, 1, 3}, true, true),
-            new Scenario(5, 3, Layout.TIME_MAJOR, new int[] {2, 0, 5}, false, true));
+            new Scenario(5, 3, Layout.TIME_MAJOR, new int[] {2, 0, 5}, false, true),
+            // Batches wide enough that a pass computes X . W^T step by step (RecurrentCell.inputPerStep):
+            // batch-major with ragged lengths (one of them zero) forward, and time-major in reverse.
+            new Scenario(4, 17, Layout.BATCH_MAJOR, new int[] {4, 1, 3, 0, 4, 2, 4, 4, 1, 3, 4, 2, 4, 4, 3, 1, 4}, false,
+                    true),
+            new Scenario(3, 16, Layout.TIME_MAJOR, null, true, true));
 
     private CellCases() {
     }
