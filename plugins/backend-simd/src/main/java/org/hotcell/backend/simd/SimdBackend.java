@@ -2,6 +2,7 @@ package org.hotcell.backend.simd;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 
 import org.hotcell.backend.simd.internal.CacheSizes;
 import org.hotcell.backend.simd.internal.Lanes;
@@ -372,14 +373,7 @@ public final class SimdBackend implements Backend {
         };
         boolean ran;
         if (!chunked(m, weightBytes)) {
-            int parts = team.size();
-            ran = team.tryRun(part -> {
-                int from = (int) ((long) groupPanels * part / parts);
-                int to = (int) ((long) groupPanels * (part + 1) / parts);
-                if (from < to) {
-                    share.run(from, to);
-                }
-            });
+            ran = onShares(part -> evenBound(groupPanels, part), share);
         } else {
             ran = onChunks(groupPanels, share);
         }
@@ -468,15 +462,9 @@ public final class SimdBackend implements Backend {
         long work = (long) m * w.rows() * w.cols();
         if (aStep != 1 && splitsRows(m, w, work)) {
             // Each thread packs and multiplies its own rows of A, against all of W.
-            int parts = team.size();
-            boolean ran = team.tryRun(part -> {
-                int from = rowBound(m, part, parts);
-                int to = rowBound(m, part + 1, parts);
-                if (from < to) {
-                    PanelGemm.run(a, aOff + from * aRowStride, aRowStride, aStep, to - from, w, alpha, beta, c,
-                            cOff + from * ldc, ldc, 0, w.panels());
-                }
-            });
+            boolean ran = onShares(part -> rowBound(m, part, team.size()),
+                    (from, to) -> PanelGemm.run(a, aOff + from * aRowStride, aRowStride, aStep, to - from, w, alpha,
+                            beta, c, cOff + from * ldc, ldc, 0, w.panels()));
             if (!ran) {
                 PanelGemm.run(a, aOff, aRowStride, aStep, m, w, alpha, beta, c, cOff, ldc, 0, w.panels());
             }
@@ -621,13 +609,29 @@ public final class SimdBackend implements Backend {
             task.run(0, panels);
             return;
         }
-        int parts = team.size();
-        boolean ran = team.tryRun(part -> task.run((int) ((long) panels * part / parts),
-                (int) ((long) panels * (part + 1) / parts)));
-        if (!ran) {
+        if (!onShares(part -> evenBound(panels, part), task)) {
             // Another model holds the team: compute here rather than wait.
             task.run(0, panels);
         }
+    }
+
+    /**
+     * Runs {@code task} on the team over one fixed range per thread: part i gets {@code [start(i), start(i+1))}
+     * (an empty range is skipped); false (nothing run) when another model holds the team.
+     */
+    private boolean onShares(IntUnaryOperator start, PanelRange task) {
+        return team.tryRun(part -> {
+            int from = start.applyAsInt(part);
+            int to = start.applyAsInt(part + 1);
+            if (from < to) {
+                task.run(from, to);
+            }
+        });
+    }
+
+    /** The start of part {@code part} of {@code count} items split evenly between the team's threads. */
+    private int evenBound(int count, int part) {
+        return (int) ((long) count * part / team.size());
     }
 
     /** Work over a range of panels. */

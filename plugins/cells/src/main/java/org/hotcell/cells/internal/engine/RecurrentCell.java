@@ -249,14 +249,22 @@ public abstract class RecurrentCell implements Cell {
         boolean timeMajor = x.layout() == Layout.TIME_MAJOR;
         int xOff = x.offset() + (timeMajor ? t * batch : t) * inputSize;
         int ldx = timeMajor ? inputSize : x.steps() * inputSize;
-        ws.gatesInScratch();
-        backend.multiply(x.data(), xOff, ldx, batch, packedW, ws.g, 0, width, false);
-        backend.addRowVector(ws.g, 0, width, batch, width, inputBias, 0);
+        inputIntoWorkspace(x.data(), xOff, ldx, ws);
         for (int n = 0; n < batch; n++) {
             if (ws.rows[n] < 0) {
                 Arrays.fill(ws.g, n * width, (n + 1) * width, 0f);
             }
         }
+    }
+
+    /**
+     * {@code X . W^T + inputBias} for the workspace's streams (row n of X at {@code x[xOff + n*ldx]}) into its
+     * gate block, {@link Workspace#g}.
+     */
+    private void inputIntoWorkspace(float[] x, int xOff, int ldx, Workspace ws) {
+        ws.gatesInScratch();
+        backend.multiply(x, xOff, ldx, ws.batch, packedW, ws.g, 0, width, false);
+        backend.addRowVector(ws.g, 0, width, ws.batch, width, inputBias, 0);
     }
 
     /**
@@ -287,9 +295,7 @@ public abstract class RecurrentCell implements Cell {
         if (ws == null || ws.batch != batch) {
             ws = newWorkspace(batch);
         }
-        ws.gatesInScratch();
-        backend.multiply(x, xOff, inputSize, batch, packedW, ws.g, 0, width, false);
-        backend.addRowVector(ws.g, 0, width, batch, width, inputBias, 0);
+        inputIntoWorkspace(x, xOff, inputSize, ws);
         for (int n = 0; n < batch; n++) {
             ws.rows[n] = n;
         }
