@@ -20,7 +20,7 @@ package org.hotcell.backend.simd.internal;
  *
  * <p>A row-major A (every product by packed weights: the cells' {@code X . W^T} and {@code H . R^T}) is not
  * packed at all: {@link TileKernels#rows4} reads its rows where they are, and whole tiles go straight into C
- * ({@link #rowBlock}). Packed micro-panels remain for a transposed or strided A (the weight gradients'
+ * ({@link #rowBlock}); on a CPU with 32 vector registers, {@link PanelPairKernel} does so for two panels at once. Packed micro-panels remain for a transposed or strided A (the weight gradients'
  * {@code dG^T . X}).
  *
  * <p>A single row of A (the batch-1 recurrent step) is not packed: there the product streams W from memory
@@ -100,19 +100,13 @@ public final class PanelGemm {
             }
             return;
         }
-        int kc = kBlock(m, k);
         if (aStep == 1) {
             // A is row-major: the row kernels read it where it is, so there is nothing to pack.
-            float[] tile = scratch(0);
-            for (int pc = 0; pc < k; pc += kc) {
-                int kLen = Math.min(kc, k - pc);
-                for (int ic = 0; ic < m; ic += MC) {
-                    rowBlock(a, aOff + ic * aRowStride + pc, aRowStride, kLen, Math.min(MC, m - ic), ic, pc, w, alpha,
-                            pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo, groups, groupPanels, tile);
-                }
-            }
+            runRowMajor(a, aOff, aRowStride, m, w, alpha, beta, c, cOff, ldc, panelFrom, panelTo, groups, groupPanels,
+                    PanelPairKernel.CHOSEN);
             return;
         }
+        int kc = kBlock(m, k);
         int blockRows = (Math.min(MC, m) + MR - 1) / MR * MR;
         // The tile at the front of the scratch, this A block after it.
         float[] ws = scratch(blockRows * Math.min(kc, k));
@@ -123,6 +117,26 @@ public final class PanelGemm {
                 packA(a, aOff + ic * aRowStride + pc * aStep, aRowStride, aStep, rows, kLen, ws, TILE);
                 block(ws, TILE, kLen, rows, ic, pc, w, alpha, pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo,
                         groups, groupPanels, ws);
+            }
+        }
+    }
+
+    /**
+     * {@link #run} for a row-major A (m > 1, k > 0), with the tiles of {@link PanelPairKernel} or of {@link
+     * TileKernels#rows4} alone, whichever {@code pairPanels} says; package-private so that a test can compare the
+     * two on any machine.
+     */
+    static void runRowMajor(float[] a, int aOff, int lda, int m, PanelMatrix w, float alpha, float beta, float[] c,
+                            int cOff, int ldc, int panelFrom, int panelTo, int groups, int groupPanels,
+                            boolean pairPanels) {
+        int k = w.cols();
+        int kc = kBlock(m, k);
+        float[] tile = scratch(0);
+        for (int pc = 0; pc < k; pc += kc) {
+            int kLen = Math.min(kc, k - pc);
+            for (int ic = 0; ic < m; ic += MC) {
+                rowBlock(a, aOff + ic * lda + pc, lda, kLen, Math.min(MC, m - ic), ic, pc, w, alpha,
+                        pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo, groups, groupPanels, pairPanels, tile);
             }
         }
     }
@@ -269,7 +283,7 @@ public final class PanelGemm {
      */
     private static void rowBlock(float[] a, int a0, int lda, int kLen, int rows, int ic, int pc, PanelMatrix w,
                                  float alpha, float blockBeta, float[] c, int cOff, int ldc, int panelFrom,
-                                 int panelTo, int groups, int groupPanels, float[] tile) {
+                                 int panelTo, int groups, int groupPanels, boolean pairPanels, float[] tile) {
         boolean shortK = kLen <= SHORT_K
                 && (long) groups * (panelTo - panelFrom) * kLen * Lanes.PANEL <= SHORT_K_PANEL_FLOATS;
         if (shortK) {
@@ -282,13 +296,42 @@ public final class PanelGemm {
             }
             return;
         }
+        // Pairs of whole panels take whole tiles straight into C (alpha 1, beta 0 or 1); anything else goes one
+        // panel at a time.
+        boolean pairs = pairPanels && alpha == 1f && (blockBeta == 0f || blockBeta == 1f);
         for (int g = 0; g < groups; g++) {
-            for (int q = g * groupPanels + panelFrom, end = g * groupPanels + panelTo; q < end; q++) {
-                for (int i = 0; i < rows; ) {
+            int end = g * groupPanels + panelTo;
+            for (int q = g * groupPanels + panelFrom; q < end; q++) {
+                int i = 0;
+                if (pairs && q + 1 < end && w.panelWidth(q + 1) == Lanes.PANEL) {
+                    i = panelPairRows(a, a0, lda, kLen, rows, ic, pc, w, q, blockBeta != 0f, c, cOff, ldc);
+                    for (int j = i; j < rows; ) {
+                        j += rowTile(a, a0, lda, kLen, j, rows, ic, pc, w, q, alpha, blockBeta, c, cOff, ldc, tile);
+                    }
+                    q++;
+                }
+                while (i < rows) {
                     i += rowTile(a, a0, lda, kLen, i, rows, ic, pc, w, q, alpha, blockBeta, c, cOff, ldc, tile);
                 }
             }
         }
+    }
+
+    /**
+     * The whole four-row tiles of a block against panels q and q+1 (both whole) through {@link PanelPairKernel},
+     * straight into C; returns the rows done (a multiple of four), the rest being left to {@link #rowTile}.
+     */
+    private static int panelPairRows(float[] a, int a0, int lda, int kLen, int rows, int ic, int pc, PanelMatrix w,
+                                     int q, boolean accumulate, float[] c, int cOff, int ldc) {
+        float[] b = w.data();
+        int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
+        int bOff2 = w.panelOffset(q + 1) + pc * Lanes.PANEL;
+        int i = 0;
+        for (; i + MR <= rows; i += MR) {
+            PanelPairKernel.rows4(kLen, a, a0 + i * lda, lda, b, bOff, bOff2, c,
+                    cOff + q * Lanes.PANEL + (ic + i) * ldc, ldc, accumulate);
+        }
+        return i;
     }
 
     /**
