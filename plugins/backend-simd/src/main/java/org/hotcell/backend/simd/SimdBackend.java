@@ -9,6 +9,7 @@ import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelDot;
 import org.hotcell.backend.simd.internal.PanelGemm;
 import org.hotcell.backend.simd.internal.PanelMatrix;
+import org.hotcell.backend.simd.internal.PanelPairKernel;
 import org.hotcell.backend.simd.internal.PanelUpdate;
 import org.hotcell.backend.simd.internal.SpinTeam;
 import org.hotcell.backend.simd.internal.TileKernels;
@@ -114,9 +115,15 @@ public final class SimdBackend implements Backend {
 
     @Override
     public String describe() {
-        return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), "
-                + threads + (threads == 1 ? " thread" : " threads")
+        return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), 4x"
+                + tileColumns() + " tiles, " + threads
+                + (threads == 1 ? " thread" : " threads")
                 + (storage == WeightStorage.FP32 ? "" : ", " + storage.spelling() + " weights");
+    }
+
+    /** Columns of the batched products' register tiles (of four rows): two panels where the CPU allows. */
+    private int tileColumns() {
+        return (storage == WeightStorage.FP32 && PanelPairKernel.CHOSEN ? 2 : 1) * Lanes.PANEL;
     }
 
     /** Threads this backend uses. */

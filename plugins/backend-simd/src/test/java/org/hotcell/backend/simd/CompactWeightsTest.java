@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
+import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.lowp.Bf16;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
@@ -186,6 +187,8 @@ class CompactWeightsTest {
         Backend bf16 = base.withWeightStorage(WeightStorage.BF16);
         assertThat(bf16.weightStorage()).isEqualTo(WeightStorage.BF16);
         assertThat(bf16.describe()).endsWith("2 threads, bf16 weights");
+        // Compact panels have no two-panel kernel: their tiles stay one panel wide on every CPU.
+        assertThat(bf16.describe()).contains("4x" + Lanes.PANEL + " tiles, ");
         assertThat(bf16.addsInPlace()).isFalse();
         assertThat(bf16.name()).isEqualTo("simd");
         Backend oneThread = bf16.withThreads(1);

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.hotcell.backend.simd.internal.CacheSizes;
 import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelMatrix;
+import org.hotcell.backend.simd.internal.PanelPairKernel;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
 import org.hotcell.core.backend.ReferenceBackend;
@@ -206,6 +207,9 @@ class SimdBackendDifferentialTest {
     void describesItselfAndRanksAboveTheReference() {
         Backend two = SimdBackend.withThreadCount(2);
         assertThat(two.describe()).startsWith("simd: Vector API, ").endsWith("2 threads");
+        // The register tile of batched products: four rows by one panel, or by two where the CPU has the registers.
+        int tileColumns = (PanelPairKernel.CHOSEN ? 2 : 1) * Lanes.PANEL;
+        assertThat(two.describe()).contains(Lanes.LENGTH + " float lanes), 4x" + tileColumns + " tiles, ");
         assertThat(two.rank()).isGreaterThan(REFERENCE.rank());
         assertThat(two.withThreads(2)).isSameAs(two);
         assertThat(two.withThreads(1).describe()).endsWith("1 thread");
