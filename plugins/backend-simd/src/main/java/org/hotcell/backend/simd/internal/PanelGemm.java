@@ -20,8 +20,8 @@ package org.hotcell.backend.simd.internal;
  *
  * <p>A row-major A (every product by packed weights: the cells' {@code X . W^T} and {@code H . R^T}) is not
  * packed at all: {@link TileKernels#rows4} reads its rows where they are, and whole tiles go straight into C
- * ({@link #rowBlock}); on a CPU with 32 vector registers, {@link PanelPairKernel} does so for two panels at once. Packed micro-panels remain for a transposed or strided A (the weight gradients'
- * {@code dG^T . X}).
+ * ({@link #rowBlock}); on a CPU with 32 vector registers, {@link PanelPairKernel} does so for two panels at once.
+ * Packed micro-panels remain for a transposed or strided A (the weight gradients' {@code dG^T . X}).
  *
  * <p>A single row of A (the batch-1 recurrent step) is not packed: there the product streams W from memory
  * once, and packing would only add a copy.
