@@ -301,17 +301,15 @@ public final class PanelGemm {
         boolean pairs = pairPanels && alpha == 1f && (blockBeta == 0f || blockBeta == 1f);
         for (int g = 0; g < groups; g++) {
             int end = g * groupPanels + panelTo;
-            for (int q = g * groupPanels + panelFrom; q < end; q++) {
-                int i = 0;
-                if (pairs && q + 1 < end && w.panelWidth(q + 1) == Lanes.PANEL) {
-                    i = panelPairRows(a, a0, lda, kLen, rows, ic, pc, w, q, blockBeta != 0f, c, cOff, ldc);
-                    for (int j = i; j < rows; ) {
-                        j += rowTile(a, a0, lda, kLen, j, rows, ic, pc, w, q, alpha, blockBeta, c, cOff, ldc, tile);
+            for (int q = g * groupPanels + panelFrom; q < end; ) {
+                boolean pair = pairs && q + 1 < end && w.panelWidth(q + 1) == Lanes.PANEL;
+                int done = pair ? panelPairRows(a, a0, lda, kLen, rows, ic, pc, w, q, blockBeta != 0f, c, cOff, ldc)
+                        : 0;
+                // The rows the pair kernel left (or all of them), panel by panel; this moves q past the pair.
+                for (int last = pair ? q + 1 : q; q <= last; q++) {
+                    for (int i = done; i < rows; ) {
+                        i += rowTile(a, a0, lda, kLen, i, rows, ic, pc, w, q, alpha, blockBeta, c, cOff, ldc, tile);
                     }
-                    q++;
-                }
-                while (i < rows) {
-                    i += rowTile(a, a0, lda, kLen, i, rows, ic, pc, w, q, alpha, blockBeta, c, cOff, ldc, tile);
                 }
             }
         }
