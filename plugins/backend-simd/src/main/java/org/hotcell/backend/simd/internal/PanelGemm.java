@@ -21,6 +21,8 @@ package org.hotcell.backend.simd.internal;
  * <p>A row-major A (every product by packed weights: the cells' {@code X . W^T} and {@code H . R^T}) is not
  * packed at all: {@link TileKernels#rows4} reads its rows where they are, and whole tiles go straight into C
  * ({@link #rowBlock}); on a CPU with 32 vector registers, {@link PanelPairKernel} does so for two panels at once.
+ * Its rows are not blocked by MC but by {@link #ROW_MAJOR_BLOCK_FLOATS}, and with k in blocks each two panels take
+ * all their k blocks before the next two: the same sums in the same order, with W streamed fewer times.
  * Packed micro-panels remain for a transposed or strided A (the weight gradients' {@code dG^T . X}).
  *
  * <p>A single row of A (the batch-1 recurrent step) is not packed: there the product streams W from memory
@@ -37,6 +39,15 @@ public final class PanelGemm {
      * longer stay in L1 beside the 16 row tiles that pass over them).
      */
     static final long WHOLE_K_FLOATS = 1L << 15;
+    /**
+     * Floats of a row-major A (8 MiB) that one pass over the panels covers. Such an A is read in place, each
+     * tile's four rows from L2 or L3, so its rows need not be blocked for L2 as packed ones are (MC); every pass
+     * streams all of W again, and W (16 MiB at 4096 x 1024) does not stay in L3 between passes. Measured on Zen 5
+     * (32 MiB L3), same JVM, calls alternating, 1 thread, against blocks of MC rows: 1600 x 4096 x 1024 0.95x the
+     * time and 3200 x 4096 x 1024 0.95x (blocks of 1600 rows); 800 x 2048 x 512 0.98x; 6400 x 2048 x 512 1.00x with
+     * blocks of 1600 or 3200 rows but 1.01x with all 6400 (13 MiB) in one pass.
+     */
+    static final long ROW_MAJOR_BLOCK_FLOATS = 1L << 21;
     /** k blocks up to this long go through {@link #shortBlock}. */
     static final int SHORT_K = 128;
     /** ... when the panels' k blocks they pass over fit in this many floats: the machine's L2 per core. */
@@ -131,14 +142,35 @@ public final class PanelGemm {
                             boolean pairPanels) {
         int k = w.cols();
         int kc = kBlock(m, k);
+        int blockRows = rowMajorBlockRows(k);
         float[] tile = scratch(0);
-        for (int pc = 0; pc < k; pc += kc) {
-            int kLen = Math.min(kc, k - pc);
-            for (int ic = 0; ic < m; ic += MC) {
-                rowBlock(a, aOff + ic * lda + pc, lda, kLen, Math.min(MC, m - ic), ic, pc, w, alpha,
-                        pc == 0 ? beta : 1f, c, cOff, ldc, panelFrom, panelTo, groups, groupPanels, pairPanels, tile);
+        for (int ic = 0; ic < m; ic += blockRows) {
+            int rows = Math.min(blockRows, m - ic);
+            if (kc >= k) {
+                rowBlock(a, aOff + ic * lda, lda, k, rows, ic, 0, w, alpha, beta, c, cOff, ldc, panelFrom, panelTo,
+                        groups, groupPanels, pairPanels, tile);
+                continue;
+            }
+            // k in blocks: each two panels take all their k blocks in turn, while their tiles of C are in cache.
+            for (int g = 0; g < groups; g++) {
+                int first = g * groupPanels;
+                for (int q = panelFrom; q < panelTo; q += 2) {
+                    int qEnd = Math.min(q + 2, panelTo);
+                    for (int pc = 0; pc < k; pc += kc) {
+                        rowBlock(a, aOff + ic * lda + pc, lda, Math.min(kc, k - pc), rows, ic, pc, w, alpha,
+                                pc == 0 ? beta : 1f, c, cOff, ldc, first + q, first + qEnd, 1, 0, pairPanels, tile);
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * Rows of a row-major A per pass over the panels: as many as keep that block of A ({@code rows x k}) within
+     * {@link #ROW_MAJOR_BLOCK_FLOATS}, at least one tile's.
+     */
+    static int rowMajorBlockRows(int k) {
+        return (int) Math.max(MR, ROW_MAJOR_BLOCK_FLOATS / Math.max(k, 1) / MR * MR);
     }
 
     /**

@@ -25,7 +25,7 @@ class PanelPairKernelTest {
                 Arguments.of(7, 3 * p, 33, 1f, 1f, 1, 0, 0, 0),        // odd panel count, 3 leftover rows
                 Arguments.of(12, 4 * p + 5, 64, 1f, 0f, 1, 0, 0, 0),   // ragged last panel: no pair with it
                 Arguments.of(33, 5 * p - 1, 1030, 1f, 1f, 1, 0, 0, 0), // k in blocks of KC
-                Arguments.of(200, 3 * p, 40, 1f, 0f, 1, 0, 0, 0),      // rows in blocks of MC
+                Arguments.of(200, 3 * p, 40, 1f, 0f, 1, 0, 0, 0),      // more rows than a packed block (MC)
                 Arguments.of(9, 4 * p, 70, 0.5f, 0.25f, 1, 0, 0, 0),   // alpha, beta: the single-panel path
                 Arguments.of(8, 6 * p, 200, 1f, 1f, 2, 3, 1, 3),       // two groups of three panels, panels 1..2
                 Arguments.of(2, 2 * p, 600, 1f, 1f, 1, 0, 0, 0));      // fewer rows than a tile
