@@ -70,6 +70,12 @@ public abstract class RecurrentCell implements Cell {
      * rows, a per-step product streams all of W for little work, and the product over all steps is faster.
      */
     static final int PER_STEP_MIN_BATCH = 16;
+    /**
+     * Floats of W and R together (16 MiB) above which a pass computes {@code X . W^T} over all steps whatever the
+     * batch ({@link #inputPerStep}): step by step, each step streams W and then R, and above this the two do not
+     * stay in the last-level cache beside each other, so both come from memory every step.
+     */
+    static final long PER_STEP_MAX_WEIGHT_FLOATS = 1L << 22;
     /** The largest Gx a cell keeps between passes: 16 MiB. */
     private static final int KEPT_GX_FLOATS = 1 << 22;
 
@@ -144,7 +150,7 @@ public abstract class RecurrentCell implements Cell {
         for (int n = 0; n < batch; n++) {
             lengths[n] = x.length(n);
         }
-        boolean perStep = inputPerStep(batch, steps, reverse, lengths);
+        boolean perStep = inputPerStep(batch, steps, reverse, lengths, (long) width * (inputSize + hidden));
         float[] gx = perStep ? null : takeGx(rows * width);
         if (rows > 0 && !perStep) {
             backend.multiply(x.data(), x.offset(), inputSize, rows, packedW, gx, 0, width, false);
@@ -211,7 +217,8 @@ public abstract class RecurrentCell implements Cell {
      * Whether a pass computes {@code X . W^T} step by step, just before each step's recurrent product, rather than
      * over all steps at once: when every step has rows enough ({@link #PER_STEP_MIN_BATCH}) for a product as
      * fast as the one over all steps, and every running stream is at the same time index at each step (always
-     * forward; in reverse only when all lengths are equal).
+     * forward; in reverse only when all lengths are equal), and W and R are small enough to stay in cache side by
+     * side ({@link #PER_STEP_MAX_WEIGHT_FLOATS}).
      *
      * <p>Why: the product over all steps writes {@code T*N*G*H} floats (6.5 MB for a 25 x 32 x 512 LSTM) that
      * have left the caches by the time their step comes, and each step's recurrent product then reads and writes
@@ -220,14 +227,16 @@ public abstract class RecurrentCell implements Cell {
      * take 16.2 ms adding into the blocks of an all-steps Gx and 15.0 ms adding into a block in cache. Whole
      * forward passes, same-JVM A/B (median of alternating pairs): 0.97x the time for the LSTM and 0.96x for the
      * GRU at 25 x 32 x 512 (0.97x for both at 2 threads), 0.99x for the LSTM at 25 x 64 x 1024 and for a
-     * 25 x 32 x 512 training step.
+     * 25 x 32 x 512 training step. On Zen 5 (32 MiB L3), after the products over all rows began to stream W once
+     * (PanelGemm's row blocks), the 25 x 64 x 1024 LSTM (W and R 32 MiB) took 0.97x and 0.99x the time (tanh,
+     * relu) over all steps, while at 25 x 32 x 512 (8 MiB) step by step stayed ahead (LSTM 0.99x, GRU 0.97x).
      *
      * <p>Each element is the same sum either way as long as the k blocks of the product ({@code I} in blocks of
      * the backend's choosing) do not depend on the rows: true for the SIMD backend whenever {@code I <= 512}.
      * Above, a pass may round differently from an all-steps one (still deterministic for the same shapes).
      */
-    private static boolean inputPerStep(int batch, int steps, boolean reverse, int[] lengths) {
-        if (batch < PER_STEP_MIN_BATCH || steps < 2) {
+    static boolean inputPerStep(int batch, int steps, boolean reverse, int[] lengths, long weightFloats) {
+        if (batch < PER_STEP_MIN_BATCH || steps < 2 || weightFloats > PER_STEP_MAX_WEIGHT_FLOATS) {
             return false;
         }
         if (reverse) {
