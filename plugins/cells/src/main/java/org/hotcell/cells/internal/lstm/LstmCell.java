@@ -132,10 +132,20 @@ final class LstmCell extends RecurrentCell {
                 }
             }
             Kernels.activate(candidate, clip, clipped, g, gb + oc, len, trace, tb + oc);
-            for (int j = 0; j < len; j++) {
-                float i = g[gb + oi + j];
-                float f = inputForget ? 1f - i : g[gb + of + j];
-                c[sb + j] = f * c[sb + j] + i * g[gb + oc + j];
+            // h(cl(Ct)) goes through ws.a: the stored cell state itself is never clipped.
+            float[] hc = ws.a;
+            if (inputForget) {
+                for (int j = 0; j < len; j++) {
+                    float i = g[gb + oi + j];
+                    c[sb + j] = (1f - i) * c[sb + j] + i * g[gb + oc + j];
+                }
+            } else {
+                // Ct = f*Ct-1 + i*c~ as the backend's element-wise products and sum, with hc holding i*c~: the
+                // roundings of the scalar expression, but in vectors. The JIT did not vectorise that loop (it cost
+                // as much as a sigmoid over the same units); this way a 25 x 32 x 512 pass took 0.98x the time.
+                backend.mul(g, gb + of, c, sb, c, sb, len);
+                backend.mul(g, gb + oi, g, gb + oc, hc, sb, len);
+                backend.add(c, sb, hc, sb, c, sb, len);
             }
             if (!fusedGates) {
                 if (peep != null) {
@@ -145,8 +155,6 @@ final class LstmCell extends RecurrentCell {
                 }
                 Kernels.activate(gateO, clip, clipped, g, gb + oo, len, trace, tb + oo);
             }
-            // h(cl(Ct)) goes through ws.a: the stored cell state itself is never clipped.
-            float[] hc = ws.a;
             System.arraycopy(c, sb, hc, sb, len);
             if (trace != null) {
                 System.arraycopy(c, sb, trace.cNew, rb, len);
@@ -158,10 +166,7 @@ final class LstmCell extends RecurrentCell {
             if (trace != null) {
                 System.arraycopy(hc, sb, trace.extra, rb, len);
             }
-            float[] hNext = ws.hNext;
-            for (int j = 0; j < len; j++) {
-                hNext[sb + j] = g[gb + oo + j] * hc[sb + j];
-            }
+            backend.mul(g, gb + oo, hc, sb, ws.hNext, sb, len);
         }
     }
 
