@@ -63,7 +63,8 @@ class BenchCommandTest {
                     "--threads", "2", "--weights", storage, "--seconds", "0.05", "--warmup", "0",
                     "--backend", "simd")).isZero();
         }
-        assertThat(console.out()).contains("2 threads, bf16 weights").contains("2 threads, int8 weights")
+        assertThat(console.out()).contains("2 threads (awake 20 ms after work), bf16 weights")
+                .contains("2 threads (awake 20 ms after work), int8 weights")
                 .contains("(of 2 cores' peak)");
     }
 

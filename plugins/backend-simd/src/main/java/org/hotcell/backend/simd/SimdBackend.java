@@ -1,5 +1,6 @@
 package org.hotcell.backend.simd;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
@@ -34,7 +35,8 @@ import org.hotcell.core.backend.WeightStorage;
  *
  * <p>Results equal the reference backend's to float rounding (differential tests hold it to 1e-5
  * relative to the magnitude of the products). Rank 100: chosen over the reference backend when present.
- * System property {@code hotcell.threads} sets the default thread count (default: available processors).
+ * System property {@code hotcell.threads} sets the default thread count (default: available processors), and
+ * {@code hotcell.simd.spinMillis} how long idle workers stay awake after a product (default 20).
  *
  * <p>{@link #withWeightStorage} makes an inference variant that packs W as bfloat16 or as int8 with per-row
  * scales ({@code internal.lowp}), read by kernels that accumulate in float32; its products are then no longer
@@ -59,27 +61,51 @@ public final class SimdBackend implements Backend {
     /** Panel chunks per thread in products of several rows: enough to even out a slower core. */
     private static final int CHUNKS_PER_THREAD = 4;
 
+    /** System property: the default spin window in milliseconds ({@link #withThreadCount(int, Duration)}). */
+    public static final String SPIN_MILLIS_PROPERTY = "hotcell.simd.spinMillis";
+
     private final int threads;
     private final WeightStorage storage;
+    private final Duration spin;
     private final SpinTeam team;
 
     /** The default instance (ServiceLoader, OSGi): threads from {@code hotcell.threads} or the core count. */
     public SimdBackend() {
-        this(Integer.getInteger("hotcell.threads", Runtime.getRuntime().availableProcessors()));
+        this(Integer.getInteger("hotcell.threads", Runtime.getRuntime().availableProcessors()), defaultSpin(),
+                WeightStorage.FP32);
     }
 
-    private SimdBackend(int threads) {
-        this(threads, WeightStorage.FP32);
-    }
-
-    private SimdBackend(int threads, WeightStorage storage) {
+    private SimdBackend(int threads, Duration spin, WeightStorage storage) {
         requireVectorApi();
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
         this.storage = Objects.requireNonNull(storage, "storage");
-        this.team = threads > 1 ? new SpinTeam(threads, "hotcell-simd") : null;
+        this.spin = Objects.requireNonNull(spin, "spin");
+        this.team = threads > 1 ? new SpinTeam(threads, "hotcell-simd", spin) : null;
+    }
+
+    /** The spin window from {@link #SPIN_MILLIS_PROPERTY}, else {@link SpinTeam#DEFAULT_SPIN}. */
+    private static Duration defaultSpin() {
+        return spinFrom(System.getProperty(SPIN_MILLIS_PROPERTY));
+    }
+
+    /** The spin window a value of {@link #SPIN_MILLIS_PROPERTY} names; null: {@link SpinTeam#DEFAULT_SPIN}. */
+    static Duration spinFrom(String value) {
+        if (value == null) {
+            return SpinTeam.DEFAULT_SPIN;
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + SPIN_MILLIS_PROPERTY
+                + " must be a whole number of milliseconds, 0 or more, got '" + value + "'");
     }
 
     /**
@@ -98,9 +124,19 @@ public final class SimdBackend implements Backend {
         }
     }
 
-    /** A backend with exactly {@code threads} threads. */
+    /** A backend with exactly {@code threads} threads and the default spin window. */
     public static SimdBackend withThreadCount(int threads) {
-        return new SimdBackend(threads);
+        return withThreadCount(threads, defaultSpin());
+    }
+
+    /**
+     * A backend with exactly {@code threads} threads whose workers stay awake {@code spin} after their last
+     * product before they sleep (see {@code SpinTeam}): long enough to bridge the gap between a model's calls,
+     * they answer the next one at once and on their own cores; each such gap costs up to {@code spin} of a
+     * core's time, given up to any other thread that wants it. Zero puts them to sleep after 0.2 ms.
+     */
+    public static SimdBackend withThreadCount(int threads, Duration spin) {
+        return new SimdBackend(threads, spin, WeightStorage.FP32);
     }
 
     @Override
@@ -117,7 +153,7 @@ public final class SimdBackend implements Backend {
     public String describe() {
         return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), 4x"
                 + tileColumns() + " tiles, " + threads
-                + (threads == 1 ? " thread" : " threads")
+                + (threads == 1 ? " thread" : " threads (awake " + spin.toMillis() + " ms after work)")
                 + (storage == WeightStorage.FP32 ? "" : ", " + storage.spelling() + " weights");
     }
 
@@ -133,13 +169,13 @@ public final class SimdBackend implements Backend {
 
     @Override
     public Backend withThreads(int count) {
-        return count == threads ? this : new SimdBackend(count, storage);
+        return count == threads ? this : new SimdBackend(count, spin, storage);
     }
 
     /** A variant with the same threads whose {@link #pack} stores W as {@code storage} (see the class comment). */
     @Override
     public Backend withWeightStorage(WeightStorage weights) {
-        return weights == storage ? this : new SimdBackend(threads, weights);
+        return weights == storage ? this : new SimdBackend(threads, spin, weights);
     }
 
     @Override

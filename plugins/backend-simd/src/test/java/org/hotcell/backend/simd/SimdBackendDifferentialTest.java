@@ -3,6 +3,7 @@ package org.hotcell.backend.simd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -204,9 +205,22 @@ class SimdBackendDifferentialTest {
     }
 
     @Test
+    void theSpinWindowPropertyIsReadOrRefusedByName() {
+        assertThat(SimdBackend.spinFrom(null)).isEqualTo(Duration.ofMillis(20));
+        assertThat(SimdBackend.spinFrom(" 0 ")).isEqualTo(Duration.ZERO);
+        assertThat(SimdBackend.spinFrom("250")).isEqualTo(Duration.ofMillis(250));
+        for (String bad : List.of("-1", "20ms", "")) {
+            assertThatThrownBy(() -> SimdBackend.spinFrom(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("hotcell.simd.spinMillis").hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
     void describesItselfAndRanksAboveTheReference() {
         Backend two = SimdBackend.withThreadCount(2);
-        assertThat(two.describe()).startsWith("simd: Vector API, ").endsWith("2 threads");
+        assertThat(two.describe()).startsWith("simd: Vector API, ").endsWith("2 threads (awake 20 ms after work)");
+        assertThat(SimdBackend.withThreadCount(2, Duration.ofMillis(3)).withThreads(3).describe())
+                .endsWith("3 threads (awake 3 ms after work)");
         // The register tile of batched products: four rows by one panel, or by two where the CPU has the registers.
         int tileColumns = (PanelPairKernel.CHOSEN ? 2 : 1) * Lanes.PANEL;
         assertThat(two.describe()).contains(Lanes.LENGTH + " float lanes), 4x" + tileColumns + " tiles, ");

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.hotcell.backend.simd.internal.SpinTeam;
 import org.junit.jupiter.api.Test;
@@ -127,7 +129,7 @@ class SpinTeamTest {
                 workerId.set(Thread.currentThread().threadId());
             }
         });
-        Thread.sleep(50); // past the spin window
+        Thread.sleep(SpinTeam.DEFAULT_SPIN.toMillis() + 50); // past the spin window
         long before = cpu.getThreadCpuTime(workerId.get());
         Thread.sleep(1000);
         long used = cpu.getThreadCpuTime(workerId.get()) - before;
@@ -136,12 +138,78 @@ class SpinTeamTest {
     }
 
     /**
+     * Between calls a worker stays awake for the team's spin window (so that the next call finds it running on its
+     * own core), yielding to any other thread, and sleeps once the window is over.
+     */
+    @Test
+    void aWorkerStaysAwakeThroughItsSpinWindowThenSleeps() throws InterruptedException {
+        long windowMillis = 400;
+        SpinTeam team = new SpinTeam(2, "window-probe", Duration.ofMillis(windowMillis));
+        Thread worker = workerOf(team);
+        long jobEnd = System.nanoTime();
+        Thread.sleep(windowMillis / 4);
+        long seen = System.nanoTime();
+        Thread.State inWindow = worker.getState();
+        if (TimeUnit.NANOSECONDS.toMillis(seen - jobEnd) < windowMillis) {
+            assertThat(inWindow).as("worker state inside the spin window").isEqualTo(Thread.State.RUNNABLE);
+        }
+        assertThat(parksWithin(worker, windowMillis + 1000)).as("worker asleep after the window").isTrue();
+    }
+
+    @Test
+    void aZeroWindowSendsAWorkerToSleepAtOnce() throws InterruptedException {
+        SpinTeam team = new SpinTeam(2, "no-window", Duration.ZERO);
+        assertThat(parksWithin(workerOf(team), 1000)).as("worker asleep soon after its job").isTrue();
+        assertThatThrownBy(() -> new SpinTeam(2, "negative", Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spin window");
+    }
+
+    /**
+     * Runs jobs until worker 1 has run its own part (not the caller for it), and returns that worker. The caller's
+     * part waits up to 100 ms for it, so that a worker just started or woken gets there first.
+     */
+    private static Thread workerOf(SpinTeam team) {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        for (int round = 0; round < 100 && worker.get() == null; round++) {
+            CountDownLatch taken = new CountDownLatch(1);
+            team.tryRun(part -> {
+                if (part == 1) {
+                    if (Thread.currentThread().getName().endsWith("-1")) {
+                        worker.set(Thread.currentThread());
+                    }
+                    taken.countDown();
+                } else {
+                    try {
+                        taken.await(100, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+        }
+        assertThat(worker.get()).as("a worker that took its part").isNotNull();
+        return worker.get();
+    }
+
+    /** Whether {@code thread} is seen parked (timed wait) within {@code millis}. */
+    private static boolean parksWithin(Thread thread, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            if (thread.getState() == Thread.State.TIMED_WAITING) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /**
      * A worker that does not come (asleep, or not scheduled on a busy machine; here, never started) costs the
      * caller time but cannot hold it: the caller runs the untaken parts itself.
      */
     @Test
     void theCallerRunsThePartsOfAWorkerThatDoesNotCome() {
-        SpinTeam team = new SpinTeam(3, "absent", task -> new Thread(task) {
+        SpinTeam team = new SpinTeam(3, "absent", SpinTeam.DEFAULT_SPIN, task -> new Thread(task) {
             @Override
             public void start() {
                 // never runs

@@ -1,5 +1,6 @@
 package org.hotcell.backend.simd.internal;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,24 +13,41 @@ import java.util.function.IntConsumer;
  * A fixed team of threads that runs one job in {@code size} parts: part 0 on the caller, part i on worker i
  * unless the caller, done with its own, finds it untaken and runs it itself. A recurrent step takes
  * microseconds, so hand-off and join are by spinning on volatile counters rather than through an executor.
- * A worker spins for {@link #SPIN_NANOS} after its last job (long enough to catch the next step of a running
- * sequence), then sleeps until {@link #tryRun} wakes it; after {@link #IDLE_EXIT_NANOS} without work it
- * ends, so an unused backend holds no threads (and no class loader alive). It sleeps rather than polling on
- * a short timer: a worker that woke every 50 us to look for work used about a quarter of a core while idle,
- * and took that from whatever else ran on the machine (a busy team of another model, on this 2-core VM 30% of
- * its speed).
+ *
+ * <p>After its last job a worker waits in three phases, each cheaper for the machine and slower to answer:
+ * <ol>
+ *   <li>for {@link #HOT_SPIN_NANOS} it spins on the job counter, which catches the next step of a running
+ *       sequence within nanoseconds;</li>
+ *   <li>until the team's spin window ends ({@link #DEFAULT_SPIN}, or the backend's setting) it spins with
+ *       {@link Thread#yield} between looks, so any other runnable thread on its core goes first (a 2-thread
+ *       job beside such a worker took 1.03-1.04x its time, beside a hot spinner 1.5x). This phase keeps the
+ *       worker on its own core between calls that come milliseconds apart. Woken from sleep instead, on a
+ *       VM whose kernel packs work onto few vCPUs, the worker was put on the caller's vCPU in most calls after
+ *       a 10-50 ms pause and stayed there for milliseconds; an LSTM 25x32x512 at 2 threads then took about its
+ *       1-thread time (1.4-1.7x ONNX Runtime's, whose workers spin about 30 ms after a call), and 1.1x with a
+ *       15-30 ms window;</li>
+ *   <li>then it sleeps until {@link #tryRun} wakes it; after {@link #IDLE_EXIT_NANOS} without work it ends,
+ *       so an unused backend holds no threads (and no class loader alive). It sleeps rather than polling on a
+ *       short timer: a worker that woke every 50 us to look for work used about a quarter of a core while
+ *       idle, and took that from whatever else ran on the machine (a busy team of another model, on this
+ *       2-core VM 30% of its speed).</li>
+ * </ol>
  *
  * <p>One job at a time: a caller that finds the team busy gets {@code false} from {@link #tryRun} and does
  * the work itself, so concurrent models never wait on each other.
  */
 public final class SpinTeam {
-    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** How long a worker spins hot after a job, then the most it spins with yields. */
+    static final long HOT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** The spin window of {@link #SpinTeam(int, String)}: the time a worker stays awake after its last job. */
+    public static final Duration DEFAULT_SPIN = Duration.ofMillis(20);
     /** Spins between two looks at the clock. */
     private static final int SPIN_BATCH = 64;
     static final long IDLE_EXIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final int size;
     private final String name;
+    private final long spinNanos;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicIntegerArray alive;
@@ -41,18 +59,30 @@ public final class SpinTeam {
     private volatile IntConsumer job;
     private volatile Throwable failure;
 
-    /** A team of {@code size} participants, the caller included. */
+    /** A team of {@code size} participants, the caller included, whose workers stay awake {@link #DEFAULT_SPIN}. */
     public SpinTeam(int size, String name) {
-        this(size, name, Thread::new);
+        this(size, name, DEFAULT_SPIN);
     }
 
-    /** As {@link #SpinTeam(int, String)}, with workers made by {@code threadFactory} (tests). */
-    public SpinTeam(int size, String name, ThreadFactory threadFactory) {
+    /**
+     * A team of {@code size} participants whose workers stay awake {@code spin} after their last job (the first
+     * {@link #HOT_SPIN_NANOS} of it spinning hot, the rest yielding); zero sends them to sleep at once.
+     */
+    public SpinTeam(int size, String name, Duration spin) {
+        this(size, name, spin, Thread::new);
+    }
+
+    /** As {@link #SpinTeam(int, String, Duration)}, with workers made by {@code threadFactory} (tests). */
+    public SpinTeam(int size, String name, Duration spin, ThreadFactory threadFactory) {
         if (size < 1) {
             throw new IllegalArgumentException("team size must be at least 1, got " + size);
         }
+        if (spin.isNegative()) {
+            throw new IllegalArgumentException("spin window must not be negative, got " + spin);
+        }
         this.size = size;
         this.name = name;
+        this.spinNanos = spin.toNanos();
         this.alive = new AtomicIntegerArray(size);
         this.claimed = new AtomicIntegerArray(size);
         this.threadFactory = threadFactory;
@@ -160,9 +190,13 @@ public final class SpinTeam {
                 continue;
             }
             long idle = System.nanoTime() - idleSince;
-            if (idle < SPIN_NANOS) {
-                for (int i = 0; i < SPIN_BATCH && generation == seen; i++) {
-                    Thread.onSpinWait();
+            if (idle < spinNanos) {
+                if (idle < HOT_SPIN_NANOS) {
+                    for (int i = 0; i < SPIN_BATCH && generation == seen; i++) {
+                        Thread.onSpinWait();
+                    }
+                } else {
+                    Thread.yield();
                 }
                 continue;
             }
