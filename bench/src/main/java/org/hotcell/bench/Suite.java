@@ -210,16 +210,27 @@ public final class Suite {
                 }
             }
         }
-        // Against ONNX Runtime at 1 thread only: at 2, each engine's pool spins after its call and takes the second
-        // core from the other's next call, and a pause long enough for both to park (5 to 200 ms tried) left the
-        // second vCPU of this VM cold, which made both engines 1.4-2.8x slower than in a loop. The JMH part of the
-        // suite (separate forks, back to back) gives the 2-thread ratios.
+        // Against ONNX Runtime at 1 thread over the grid, and at 2 threads over its tanh layers in two ways: with
+        // a 50 ms pause before each call (each engine's pool spins after its call and would otherwise take the
+        // second core from the other's next call), and with one untimed call of the same engine after that pause
+        // (workers just used, as in a stream of calls). The pause alone finds the workers asleep, which on this VM
+        // costs either engine more than the second thread gives at batch 1.
         List<PairedResult> againstOrt = new ArrayList<>();
         if (peersPresent() && threads.contains(1)) {
             for (String workload : workloads) {
                 String label = "paired onnxruntime " + workload + " forward 1t";
                 System.out.println("=== " + label);
                 paired(PAIRED_ORT, workload, "1").ifPresentOrElse(againstOrt::add, () -> missing.add(label));
+            }
+        }
+        if (peersPresent() && threads.contains(2)) {
+            for (String workload : workloads.stream().filter(w -> w.endsWith("/tanh")).toList()) {
+                for (boolean warm : new boolean[] {false, true}) {
+                    String label = "paired onnxruntime " + workload + " forward" + (warm ? "-warm" : "") + " 2t";
+                    System.out.println("=== " + label);
+                    (warm ? paired(PAIRED_ORT, workload, "2", "--warm") : paired(PAIRED_ORT, workload, "2"))
+                            .ifPresentOrElse(againstOrt::add, () -> missing.add(label));
+                }
             }
         }
         List<PairedResult> gemmAgainstOrt = new ArrayList<>();

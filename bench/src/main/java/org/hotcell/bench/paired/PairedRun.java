@@ -91,8 +91,20 @@ public final class PairedRun {
      */
     public static PairedResult measure(String a, String b, String task, int threads, Runnable callA, Runnable callB,
                                        double warmupSeconds, double measureSeconds, int pauseMillis) {
-        timeFor(callA, callB, warmupSeconds, pauseMillis);
-        List<long[]> pairs = timeFor(callA, callB, measureSeconds, pauseMillis);
+        return measure(a, b, task, threads, callA, callB, warmupSeconds, measureSeconds, pauseMillis, false);
+    }
+
+    /**
+     * {@link #measure(String, String, String, int, Runnable, Runnable, double, double, int)}, where with
+     * {@code warmCall} each timed call comes right after an untimed call of the same side (after the pause): the
+     * time of a call whose threads have just worked, as in a stream of calls back to back, while the pause still
+     * keeps one side's idle threads off the other's call.
+     */
+    public static PairedResult measure(String a, String b, String task, int threads, Runnable callA, Runnable callB,
+                                       double warmupSeconds, double measureSeconds, int pauseMillis,
+                                       boolean warmCall) {
+        timeFor(callA, callB, warmupSeconds, pauseMillis, warmCall);
+        List<long[]> pairs = timeFor(callA, callB, measureSeconds, pauseMillis, warmCall);
         long[] timesA = pairs.stream().mapToLong(p -> p[0]).toArray();
         long[] timesB = pairs.stream().mapToLong(p -> p[1]).toArray();
         double[] ratios = pairs.stream().mapToDouble(p -> (double) p[1] / p[0]).toArray();
@@ -128,11 +140,14 @@ public final class PairedRun {
 
     /** Pairs of (time of a, time of b) in nanoseconds, timed until {@code seconds} have passed (at least 3). */
     static List<long[]> timeFor(Runnable a, Runnable b, double seconds) {
-        return timeFor(a, b, seconds, 0);
+        return timeFor(a, b, seconds, 0, false);
     }
 
-    /** {@link #timeFor(Runnable, Runnable, double)} with an untimed sleep of {@code pauseMillis} before each call. */
-    static List<long[]> timeFor(Runnable a, Runnable b, double seconds, int pauseMillis) {
+    /**
+     * {@link #timeFor(Runnable, Runnable, double)} with an untimed sleep of {@code pauseMillis} before each call,
+     * then (with {@code warmCall}) an untimed call of the same side.
+     */
+    static List<long[]> timeFor(Runnable a, Runnable b, double seconds, int pauseMillis, boolean warmCall) {
         List<long[]> pairs = new ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (pairs.size() < 3 || System.nanoTime() < end) {
@@ -140,18 +155,18 @@ public final class PairedRun {
             long ta;
             long tb;
             if (aFirst) {
-                ta = time(a, pauseMillis);
-                tb = time(b, pauseMillis);
+                ta = time(a, pauseMillis, warmCall);
+                tb = time(b, pauseMillis, warmCall);
             } else {
-                tb = time(b, pauseMillis);
-                ta = time(a, pauseMillis);
+                tb = time(b, pauseMillis, warmCall);
+                ta = time(a, pauseMillis, warmCall);
             }
             pairs.add(new long[] {ta, tb});
         }
         return pairs;
     }
 
-    private static long time(Runnable call, int pauseMillis) {
+    private static long time(Runnable call, int pauseMillis, boolean warmCall) {
         if (pauseMillis > 0) {
             try {
                 Thread.sleep(pauseMillis);
@@ -159,6 +174,9 @@ public final class PairedRun {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted between paired calls", e);
             }
+        }
+        if (warmCall) {
+            call.run();
         }
         long start = System.nanoTime();
         call.run();

@@ -13,11 +13,14 @@ import org.hotcell.core.backend.Backend;
  * alternating ({@link PairedRun}); both self-checked (ONNX Runtime against Hotcell, Hotcell against the
  * reference). Both engines get the same thread count. At 2 threads each engine's pool keeps spinning for a while
  * after its call and would take the second core from the other's next call, so every call then follows an
- * untimed pause of {@link #PAUSE_MILLIS} (both engines start each call from parked workers). Prints one
- * {@link PairedResult} line with {@code a = onnxruntime}, so its ratio is Hotcell / ONNX Runtime.
+ * untimed pause of {@link #PAUSE_MILLIS}: each engine's call finds its workers as a pool leaves them after that
+ * long idle (task {@code forward}). With {@code --warm}, each timed call also follows an untimed call of the same
+ * engine right after the pause, so it finds its workers just used, as in a stream of calls back to back (task
+ * {@code forward-warm}). Prints one {@link PairedResult} line with {@code a = onnxruntime}, so its ratio is
+ * Hotcell / ONNX Runtime.
  *
  * <pre>
- * PairedOrt WORKLOAD [THREADS [WARMUP_SECONDS MEASURE_SECONDS]]
+ * PairedOrt WORKLOAD [THREADS [WARMUP_SECONDS MEASURE_SECONDS]] [--warm]
  * </pre>
  */
 public final class PairedOrt {
@@ -31,9 +34,11 @@ public final class PairedOrt {
      */
     static final int PAUSE_MILLIS = Integer.getInteger("hotcell.bench.pauseMillis", 50);
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean warm = java.util.Arrays.asList(arguments).contains("--warm");
+        String[] args = java.util.Arrays.stream(arguments).filter(a -> !a.equals("--warm")).toArray(String[]::new);
         if (args.length != 1 && args.length != 2 && args.length != 4) {
-            System.err.println("usage: PairedOrt WORKLOAD [THREADS [WARMUP_SECONDS MEASURE_SECONDS]]");
+            System.err.println("usage: PairedOrt WORKLOAD [THREADS [WARMUP_SECONDS MEASURE_SECONDS]] [--warm]");
             System.exit(2);
         }
         int threads = args.length >= 2 ? Integer.parseInt(args[1]) : 1;
@@ -48,13 +53,14 @@ public final class PairedOrt {
             Backend backend = SimdBackend.withThreadCount(threads);
             LayerChecks.forwardAgrees(workload, backend, "PairedOrt");
             HotcellLayer hotcell = HotcellLayer.create(workload, backend);
-            PairedResult result = PairedRun.measure("onnxruntime", args[0], "forward", threads, () -> {
+            PairedResult result = PairedRun.measure("onnxruntime", args[0], warm ? "forward-warm" : "forward",
+                    threads, () -> {
                 try {
                     ort.forward();
                 } catch (Exception e) {
                     throw new IllegalStateException("ONNX Runtime failed on " + args[0], e);
                 }
-            }, hotcell::forward, warmup, measure, threads > 1 ? PAUSE_MILLIS : 0);
+            }, hotcell::forward, warmup, measure, threads > 1 ? PAUSE_MILLIS : 0, warm);
             System.out.println(result.toLine());
         } finally {
             ort.tearDown();
