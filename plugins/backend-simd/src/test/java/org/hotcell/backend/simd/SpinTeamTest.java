@@ -156,8 +156,9 @@ class SpinTeamTest {
         assertThat(parksWithin(worker, windowMillis + 1000)).as("worker asleep after the window").isTrue();
     }
 
+    /** A zero window leaves only the short hot spin: the worker sleeps soon after its job. */
     @Test
-    void aZeroWindowSendsAWorkerToSleepAtOnce() throws InterruptedException {
+    void aZeroWindowSendsAWorkerToSleepAfterItsHotSpin() throws InterruptedException {
         SpinTeam team = new SpinTeam(2, "no-window", Duration.ZERO);
         assertThat(parksWithin(workerOf(team), 1000)).as("worker asleep soon after its job").isTrue();
         assertThatThrownBy(() -> new SpinTeam(2, "negative", Duration.ofMillis(-1)))

@@ -66,7 +66,8 @@ public final class SpinTeam {
 
     /**
      * A team of {@code size} participants whose workers stay awake {@code spin} after their last job (the first
-     * {@link #HOT_SPIN_NANOS} of it spinning hot, the rest yielding); zero sends them to sleep at once.
+     * {@link #HOT_SPIN_NANOS} of it spinning hot, the rest yielding); a window shorter than the hot spin, zero
+     * included, leaves only the hot spin (the next step of a running sequence still finds them awake).
      */
     public SpinTeam(int size, String name, Duration spin) {
         this(size, name, spin, Thread::new);
@@ -190,14 +191,14 @@ public final class SpinTeam {
                 continue;
             }
             long idle = System.nanoTime() - idleSince;
-            if (idle < spinNanos) {
-                if (idle < HOT_SPIN_NANOS) {
-                    for (int i = 0; i < SPIN_BATCH && generation == seen; i++) {
-                        Thread.onSpinWait();
-                    }
-                } else {
-                    Thread.yield();
+            if (idle < HOT_SPIN_NANOS) {
+                for (int i = 0; i < SPIN_BATCH && generation == seen; i++) {
+                    Thread.onSpinWait();
                 }
+                continue;
+            }
+            if (idle < spinNanos) {
+                Thread.yield();
                 continue;
             }
             if (idle > IDLE_EXIT_NANOS && running.tryLock()) {
