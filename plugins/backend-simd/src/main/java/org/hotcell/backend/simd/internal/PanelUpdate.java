@@ -70,19 +70,25 @@ public final class PanelUpdate {
 
     /**
      * {@link #add} for a row-major D ({@code rows x cols} from {@code dOff}), and, when {@code master} is not null,
-     * the same update of the row-major master copy the matrix was packed from (from {@code masterOff}): each
-     * panel's rows of the master right after the panel, while those rows of D are still in cache.
+     * the same update of the row-major master copy the matrix was packed from (from {@code masterOff}), panel by
+     * panel. A panel's rows of D are one contiguous block, which the master's update reads front to back: done
+     * first, it brings the block into cache as a plain stream, and the transposing update of the panel then reads
+     * it from there. In the other order the transpose is the first to touch D, one line from each of PANEL rows at
+     * a time, more streams than the hardware prefetcher follows. Measured on Zen 5 (1 thread, same JVM, calls
+     * alternating): 2048 x 512 0.85-0.88x the time, 4096 x 1024 0.75x; 1024 x 256, which stays in cache, 1.0x. A
+     * whole SGD training step (bench's layers, steps alternating): LSTM 25x1x512 0.91-0.93x, 25x1x1024 0.87-0.91x,
+     * 25x32x512 0.95-0.96x, GRU 100x1x256 0.99x, at 1 and 2 threads.
      */
     public static void addWithMaster(PanelMatrix m, float alpha, float[] d, int dOff, float[] master, int masterOff,
                                      int panelFrom, int panelTo) {
         int cols = m.cols();
         float[] scratch = new float[2 * Lanes.LENGTH * Lanes.LENGTH];
         for (int q = panelFrom; q < panelTo; q++) {
-            addFromRows(m, alpha, d, dOff, cols, 1, q, q + 1, scratch);
             if (master != null) {
                 addRows(alpha, d, dOff, master, masterOff, cols, q * Lanes.PANEL,
                         Math.min(m.rows(), (q + 1) * Lanes.PANEL));
             }
+            addFromRows(m, alpha, d, dOff, cols, 1, q, q + 1, scratch);
         }
     }
 
