@@ -35,6 +35,34 @@ class PanelGemmTest {
         assertThat(PanelGemm.rowMajorBlockRows(1 << 30)).isEqualTo(TileKernels.MR);
     }
 
+    @Test
+    void sixRowTilesNeverLeaveRowsForOneRowTilesThatFourRowTilesWouldTake() {
+        for (int rows = 1; rows <= 64; rows++) {
+            int ones = 0;
+            int sixes = 0;
+            int sum = 0;
+            for (int left = rows; left > 0; ) {
+                int height = PanelGemm.tileHeight(left, true);
+                assertThat(height).as("height at %d left", left).isIn(1, TileKernels.MR, 6);
+                ones += height == 1 ? 1 : 0;
+                sixes += height == 6 ? 1 : 0;
+                sum += height;
+                left -= height;
+            }
+            assertThat(sum).as("rows covered of %d", rows).isEqualTo(rows);
+            // Four-row tiles alone leave rows % 4 single rows; with six-row ones, only an odd row is left alone.
+            assertThat(ones).as("one-row tiles for %d rows", rows).isEqualTo(rows < 6 ? rows % 4 : rows % 2);
+            assertThat(sixes).as("six-row tiles for %d rows", rows).isGreaterThanOrEqualTo((rows - 9) / 6);
+            int fours = 0;
+            for (int left = rows; left > 0; left -= PanelGemm.tileHeight(left, false)) {
+                fours += PanelGemm.tileHeight(left, false) == TileKernels.MR ? 1 : 0;
+            }
+            assertThat(fours).as("four-row tiles without six for %d rows", rows).isEqualTo(rows / 4);
+        }
+        assertThat(PanelGemm.tileHeight(32, true)).isEqualTo(6);
+        assertThat(PanelGemm.tileHeight(8, true)).isEqualTo(TileKernels.MR);
+    }
+
     /**
      * A row-major A goes two panels at a time through all k blocks, in blocks of rows; a packed A (here: A given
      * column by column) goes k block by k block through all panels. Each element is the same sum either way:

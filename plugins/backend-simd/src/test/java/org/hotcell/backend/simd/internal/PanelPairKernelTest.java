@@ -11,9 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Row-major products through {@link PanelPairKernel} give the bits of {@link TileKernels#rows4} alone, on any
- * machine (the backend picks one of the two by the CPU, so each machine would otherwise test only its own), and
- * both are the product (against a double sum).
+ * Row-major products through {@link PanelPairKernel} give the bits of the single-panel tiles ({@link
+ * TileKernels#rows6}, {@link TileKernels#rows4} and {@link TileKernels#rows1}), on any machine (the backend picks
+ * one of the two by the CPU, so each machine would otherwise test only its own), and both are the product
+ * (against a double sum).
  */
 class PanelPairKernelTest {
 
@@ -28,7 +29,11 @@ class PanelPairKernelTest {
                 Arguments.of(200, 3 * p, 40, 1f, 0f, 1, 0, 0, 0),      // more rows than a packed block (MC)
                 Arguments.of(9, 4 * p, 70, 0.5f, 0.25f, 1, 0, 0, 0),   // alpha, beta: the single-panel path
                 Arguments.of(8, 6 * p, 200, 1f, 1f, 2, 3, 1, 3),       // two groups of three panels, panels 1..2
-                Arguments.of(2, 2 * p, 600, 1f, 1f, 1, 0, 0, 0));      // fewer rows than a tile
+                Arguments.of(2, 2 * p, 600, 1f, 1f, 1, 0, 0, 0),       // fewer rows than a tile
+                Arguments.of(6, 2 * p, 50, 1f, 1f, 1, 0, 0, 0),        // one six-row tile
+                Arguments.of(15, 3 * p + 3, 300, 1f, 0f, 1, 0, 0, 0),  // 6 + 4 + 4 + 1 rows; the ragged panel
+                                                                       // splits its six-row tile
+                Arguments.of(14, 2 * p, 900, 1f, 1f, 1, 0, 0, 0));     // 6 + 4 + 4 rows, k in blocks
     }
 
     @ParameterizedTest(name = "m={0} n={1} k={2} alpha={3} beta={4} groups={5}x{6} panels {7}..{8}")
