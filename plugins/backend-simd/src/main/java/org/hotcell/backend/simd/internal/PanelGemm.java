@@ -358,8 +358,9 @@ public final class PanelGemm {
     }
 
     /**
-     * The whole four-row tiles of a block against panels q and q+1 (both whole) through {@link PanelPairKernel},
-     * straight into C; returns the rows done (a multiple of four), the rest being left to {@link #rowTile}.
+     * The six- and four-row tiles of a block ({@link #tileHeight}) against panels q and q+1 (both whole) through
+     * {@link PanelPairKernel}, straight into C; returns the rows done, the one to three left being for {@link
+     * #rowTile}.
      */
     private static int panelPairRows(float[] a, int a0, int lda, int kLen, int rows, int ic, int pc, PanelMatrix w,
                                      int q, boolean accumulate, float[] c, int cOff, int ldc) {
@@ -367,9 +368,13 @@ public final class PanelGemm {
         int bOff = w.panelOffset(q) + pc * Lanes.PANEL;
         int bOff2 = w.panelOffset(q + 1) + pc * Lanes.PANEL;
         int i = 0;
-        for (; i + MR <= rows; i += MR) {
-            PanelPairKernel.rows4(kLen, a, a0 + i * lda, lda, b, bOff, bOff2, c,
-                    cOff + q * Lanes.PANEL + (ic + i) * ldc, ldc, accumulate);
+        for (int height; (height = tileHeight(rows - i, true)) > 1; i += height) {
+            int cAt = cOff + q * Lanes.PANEL + (ic + i) * ldc;
+            if (height == SIX) {
+                PanelPairKernel.rows6(kLen, a, a0 + i * lda, lda, b, bOff, bOff2, c, cAt, ldc, accumulate);
+            } else {
+                PanelPairKernel.rows4(kLen, a, a0 + i * lda, lda, b, bOff, bOff2, c, cAt, ldc, accumulate);
+            }
         }
         return i;
     }
