@@ -138,7 +138,7 @@ public final class PanelPairKernel {
      * calls alternating), with six-row tiles where {@link PanelGemm} can (32 rows as 6+6+6+6+4+4) against four-row
      * tiles only: GEMM 32, 64 and 800 x 2048 x 512 and 32, 64 x 4096 x 1024 0.96-0.98x the time (228-238 GFLOP/s
      * in cache); LSTM 25x32x512 and 25x64x1024, GRU 25x32x512 layers 0.93-0.94x, at 1 and 2 threads. Each result
-     * is the same sum in the same order as rows4's.
+     * is the same sum in the same order as rows4's; the body repeats rows4's, as the class comment explains.
      */
     public static void rows6(int kLen, float[] a, int a0, int lda, float[] b, int bOff, int bOff2, float[] out,
                              int at, int ld, boolean accumulate) {

@@ -146,7 +146,8 @@ public final class TileKernels {
      * micro-panels of {@link #tile4}, five and six rows spilled, see the class comment), 48 x 2048 x 512 in
      * cache, AMD Zen 5 limited to AVX2 ({@code -XX:UseAVX=2}, 256-bit FMA peak 122 GFLOP/s): 107-108 GFLOP/s
      * against 98-100 for rows4. Each row's sum is the same as rows4's, in the same order, so the choice of
-     * tile height never changes a bit.
+     * tile height never changes a bit. It repeats rows4's body, six rows deep, rather than sharing it, for the
+     * reason the class comment gives.
      */
     public static void rows6(int kLen, float[] a, int a0, int lda, float[] b, int bOff, float[] out, int at, int ld,
                              boolean accumulate) {
