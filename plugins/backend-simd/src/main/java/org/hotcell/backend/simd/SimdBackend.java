@@ -151,13 +151,18 @@ public final class SimdBackend implements Backend {
 
     @Override
     public String describe() {
-        return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), 4x"
-                + tileColumns() + " tiles, " + threads
+        return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), "
+                + tileRows() + "x" + tileColumns() + " tiles, " + threads
                 + (threads == 1 ? " thread" : " threads (awake " + spin.toMillis() + " ms after work)")
                 + (storage == WeightStorage.FP32 ? "" : ", " + storage.spelling() + " weights");
     }
 
-    /** Columns of the batched products' register tiles (of four rows): two panels where the CPU allows. */
+    /** Rows of the batched products' register tiles: six for fp32 weights, four for the compact ones. */
+    private int tileRows() {
+        return storage == WeightStorage.FP32 ? 6 : TileKernels.MR;
+    }
+
+    /** Columns of the batched products' register tiles: two panels where the CPU allows. */
     private int tileColumns() {
         return (storage == WeightStorage.FP32 && PanelPairKernel.CHOSEN ? 2 : 1) * Lanes.PANEL;
     }

@@ -221,9 +221,9 @@ class SimdBackendDifferentialTest {
         assertThat(two.describe()).startsWith("simd: Vector API, ").endsWith("2 threads (awake 20 ms after work)");
         assertThat(SimdBackend.withThreadCount(2, Duration.ofMillis(3)).withThreads(3).describe())
                 .endsWith("3 threads (awake 3 ms after work)");
-        // The register tile of batched products: four rows by one panel, or by two where the CPU has the registers.
+        // The register tile of batched products: six rows by one panel, or by two where the CPU has the registers.
         int tileColumns = (PanelPairKernel.CHOSEN ? 2 : 1) * Lanes.PANEL;
-        assertThat(two.describe()).contains(Lanes.LENGTH + " float lanes), 4x" + tileColumns + " tiles, ");
+        assertThat(two.describe()).contains(Lanes.LENGTH + " float lanes), 6x" + tileColumns + " tiles, ");
         assertThat(two.rank()).isGreaterThan(REFERENCE.rank());
         assertThat(two.withThreads(2)).isSameAs(two);
         assertThat(two.withThreads(1).describe()).endsWith("1 thread");
