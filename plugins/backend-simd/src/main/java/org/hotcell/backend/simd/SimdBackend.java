@@ -159,7 +159,7 @@ public final class SimdBackend implements Backend {
 
     /** Rows of the batched products' register tiles: six for fp32 weights, four for the compact ones. */
     private int tileRows() {
-        return storage == WeightStorage.FP32 ? 6 : TileKernels.MR;
+        return storage == WeightStorage.FP32 ? TileKernels.SIX_ROWS : TileKernels.MR;
     }
 
     /** Columns of the batched products' register tiles: two panels where the CPU allows. */

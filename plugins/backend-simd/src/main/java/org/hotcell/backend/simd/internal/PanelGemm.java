@@ -53,8 +53,7 @@ public final class PanelGemm {
     /** ... when the panels' k blocks they pass over fit in this many floats: the machine's L2 per core. */
     private static final long SHORT_K_PANEL_FLOATS = CacheSizes.L2_BYTES / Float.BYTES;
     private static final int MR = TileKernels.MR;
-    /** Rows of {@link TileKernels#rows6}. */
-    private static final int SIX = 6;
+    private static final int SIX = TileKernels.SIX_ROWS;
 
     /** Floats of a thread's scratch before its packed A block: the result tile. */
     private static final int TILE = MR * Lanes.PANEL;

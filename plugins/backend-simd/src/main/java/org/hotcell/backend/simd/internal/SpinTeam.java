@@ -37,7 +37,7 @@ import java.util.function.IntConsumer;
  * the work itself, so concurrent models never wait on each other.
  */
 public final class SpinTeam {
-    /** How long a worker spins hot after a job, then the most it spins with yields. */
+    /** How long a worker spins hot after a job, before it yields between looks (or sleeps, if the window ends). */
     static final long HOT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     /** The spin window of {@link #SpinTeam(int, String)}: the time a worker stays awake after its last job. */
     public static final Duration DEFAULT_SPIN = Duration.ofMillis(20);

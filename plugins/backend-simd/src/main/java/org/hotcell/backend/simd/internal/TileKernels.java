@@ -22,8 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
  * box them, which collapses throughput; handing over floats in an array cannot fail that way.
  */
 public final class TileKernels {
-    /** Rows of the full micro-kernel (and of a packed A micro-panel). */
+    /** Rows of the four-row micro-kernels (and of a packed A micro-panel). */
     public static final int MR = 4;
+    /** Rows of {@link #rows6} and {@link PanelPairKernel#rows6}, the tiles of a row-major A with fp32 weights. */
+    public static final int SIX_ROWS = 6;
 
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final int L = Lanes.LENGTH;
