@@ -7,7 +7,8 @@
 #
 #   --quick      a representative subset (LSTM 25x32x512 and 100x1x256, tanh, 1 thread), about 5 minutes
 #   --paired-only  only the paired measurements, calls alternating in one JVM (no JMH): silu against tanh, the
-#                layers and the GEMM against ONNX Runtime at 1 thread (the GEMM with the measured FMA peak), every
+#                layers and the GEMM against ONNX Runtime at 1 thread (the GEMM with an FMA peak probe timed in the
+#                same rounds, whose rate is the peak its share is of), every
 #                training step against its forward pass at every thread count, the batch-1 layers and products
 #                with bf16 and int8 weights against fp32 at 1 thread (about 2 minutes; --quick: bf16 only, 1), and
 #                issue 20's targets with their worst cases; written to bench/target/paired.md. About 27 minutes

@@ -31,6 +31,7 @@ public class FmaPeak {
     // Fields rather than constants, so the JIT cannot fold the chains.
     float a = 0.999f;
     float b = 1e-4f;
+    float sink;
 
     @Setup
     public void setUp() {
@@ -74,6 +75,27 @@ public class FmaPeak {
         java.util.Collections.sort(times);
         long fastTenthMedian = times.get(times.size() / 20);
         return flopsPerCall() / fastTenthMedian;
+    }
+
+    /**
+     * The peak as a side of a paired run: each run of the returned task makes {@code repeats} calls of
+     * {@link #fma}, {@code repeats * flopsPerCall()} operations, so a probe can last about as long as the call it
+     * is paired with and meet the same interruptions of a shared machine. Self-checked once, like the benchmark.
+     */
+    public static Runnable probe(int repeats) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("FMA probe repeats must be at least 1, got " + repeats);
+        }
+        FmaPeak peak = new FmaPeak();
+        peak.setUp();
+        return () -> {
+            float sum = 0;
+            for (int i = 0; i < repeats; i++) {
+                sum += peak.fma();
+            }
+            // Kept in a field, so the JIT cannot drop the chains as unused.
+            peak.sink = sum;
+        };
     }
 
     /** The vector width measured, e.g. {@code 256-bit}. */

@@ -104,12 +104,7 @@ public final class PairedRun {
                                        double warmupSeconds, double measureSeconds, int pauseMillis,
                                        boolean warmCall) {
         timeFor(callA, callB, warmupSeconds, pauseMillis, warmCall);
-        List<long[]> pairs = timeFor(callA, callB, measureSeconds, pauseMillis, warmCall);
-        long[] timesA = pairs.stream().mapToLong(p -> p[0]).toArray();
-        long[] timesB = pairs.stream().mapToLong(p -> p[1]).toArray();
-        double[] ratios = pairs.stream().mapToDouble(p -> (double) p[1] / p[0]).toArray();
-        return new PairedResult(a, b, task, threads, median(timesA) / 1e6, median(timesB) / 1e6, median(ratios),
-                pairs.size());
+        return result(a, b, task, threads, timeFor(callA, callB, measureSeconds, pauseMillis, warmCall), 0, 1);
     }
 
     /**
@@ -148,22 +143,48 @@ public final class PairedRun {
      * then (with {@code warmCall}) an untimed call of the same side.
      */
     static List<long[]> timeFor(Runnable a, Runnable b, double seconds, int pauseMillis, boolean warmCall) {
-        List<long[]> pairs = new ArrayList<>();
+        return rounds(new Runnable[] {a, b}, seconds, pauseMillis, warmCall);
+    }
+
+    /**
+     * Every side warmed up for {@code warmupSeconds}, then timed in rounds for {@code measureSeconds}: each
+     * round times one call of every side, back to back, the first side of a round moving on by one each round
+     * so that no side always follows the same one. Element {@code i} of a round is side {@code i}'s time in ns.
+     */
+    public static List<long[]> rounds(Runnable[] sides, double warmupSeconds, double measureSeconds) {
+        rounds(sides, warmupSeconds, 0, false);
+        return rounds(sides, measureSeconds, 0, false);
+    }
+
+    /**
+     * Rounds ({@link #rounds(Runnable[], double, double)}) until {@code seconds} have passed (at least 3), with
+     * the pause and warm call of {@link #time}. For two sides the order flips every round.
+     */
+    static List<long[]> rounds(Runnable[] sides, double seconds, int pauseMillis, boolean warmCall) {
+        List<long[]> rounds = new ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (pairs.size() < 3 || System.nanoTime() < end) {
-            boolean aFirst = pairs.size() % 2 == 0;
-            long ta;
-            long tb;
-            if (aFirst) {
-                ta = time(a, pauseMillis, warmCall);
-                tb = time(b, pauseMillis, warmCall);
-            } else {
-                tb = time(b, pauseMillis, warmCall);
-                ta = time(a, pauseMillis, warmCall);
+        while (rounds.size() < 3 || System.nanoTime() < end) {
+            long[] times = new long[sides.length];
+            for (int i = 0; i < sides.length; i++) {
+                int side = (rounds.size() + i) % sides.length;
+                times[side] = time(sides[side], pauseMillis, warmCall);
             }
-            pairs.add(new long[] {ta, tb});
+            rounds.add(times);
         }
-        return pairs;
+        return rounds;
+    }
+
+    /**
+     * What rounds ({@link #rounds(Runnable[], double, double)}) measured of two of their sides: side {@code a}'s
+     * and side {@code b}'s median times and the median over rounds of {@code b / a}.
+     */
+    public static PairedResult result(String a, String b, String task, int threads, List<long[]> rounds, int sideA,
+                                      int sideB) {
+        long[] timesA = rounds.stream().mapToLong(r -> r[sideA]).toArray();
+        long[] timesB = rounds.stream().mapToLong(r -> r[sideB]).toArray();
+        double[] ratios = rounds.stream().mapToDouble(r -> (double) r[sideB] / r[sideA]).toArray();
+        return new PairedResult(a, b, task, threads, median(timesA) / 1e6, median(timesB) / 1e6, median(ratios),
+                rounds.size());
     }
 
     private static long time(Runnable call, int pauseMillis, boolean warmCall) {

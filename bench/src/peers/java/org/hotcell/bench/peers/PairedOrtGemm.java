@@ -11,7 +11,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import org.hotcell.backend.simd.SimdBackend;
 import org.hotcell.bench.check.Agreement;
-import org.hotcell.bench.paired.PairedResult;
+import org.hotcell.bench.kernel.FmaPeak;
 import org.hotcell.bench.paired.PairedRun;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
@@ -24,8 +24,13 @@ import org.hotcell.onnx.proto.ModelBuilder;
  * calls alternating in one JVM ({@link PairedRun}). The recurrent layers spend most of a batched pass in such
  * products, so this separates the kernel's share of a layer's gap from everything around it. Shapes are
  * {@code Y[m x n] = X[m x k] . W^T} with W {@code n x k} as a layer holds it (ONNX Runtime gets W^T, its MatMul
- * layout, as an initializer). Prints one {@link PairedResult} line with {@code a = onnxruntime} and
- * {@code b = gemm/MxNxK}.
+ * layout, as an initializer). A third side, timed in the same rounds, is the FMA peak probe
+ * ({@link FmaPeak#probe}) run about as long as one Hotcell call: its rate is the core's peak at the moments the
+ * product ran, which on a shared machine drifts by tens of percent within minutes. Prints three
+ * {@link org.hotcell.bench.paired.PairedResult} lines: {@code a = onnxruntime, b = gemm/MxNxK} (task
+ * {@code multiply}); then {@code a = fma-peak/F}, F the probe's operations per run, with {@code b = gemm/MxNxK}
+ * and with {@code b = onnxruntime-gemm/MxNxK} (task {@code peak}), whose median ratios of times give each
+ * engine's share of the peak round by round.
  *
  * <pre>
  * PairedOrtGemm MxNxK [WARMUP_SECONDS MEASURE_SECONDS]
@@ -90,17 +95,47 @@ public final class PairedOrtGemm {
                     Agreement.require("PairedOrtGemm " + args[0] + ": Hotcell SIMD vs ONNX Runtime", ort, y,
                             Agreement.TOLERANCE);
                 }
-                PairedResult paired = PairedRun.measure("onnxruntime", "gemm/" + args[0], "multiply", 1, () -> {
+                Runnable ort = () -> {
                     try {
                         // Only the call's time counts; the output was checked above.
                         session.run(inputs).close();
                     } catch (OrtException e) {
                         throw new IllegalStateException("ONNX Runtime failed on MatMul " + args[0], e);
                     }
-                }, hotcell, warmup, measure);
-                System.out.println(paired.toLine());
+                };
+                int repeats = probeRepeats(hotcell);
+                Runnable peak = FmaPeak.probe(repeats);
+                List<long[]> rounds = PairedRun.rounds(new Runnable[] {ort, hotcell, peak}, warmup, measure);
+                String gemm = "gemm/" + args[0];
+                System.out.println(PairedRun.result("onnxruntime", gemm, "multiply", 1, rounds, 0, 1).toLine());
+                String probe = "fma-peak/" + (long) (repeats * FmaPeak.flopsPerCall());
+                System.out.println(PairedRun.result(probe, gemm, "peak", 1, rounds, 2, 1).toLine());
+                System.out.println(PairedRun.result(probe, "onnxruntime-" + gemm, "peak", 1, rounds, 2, 0).toLine());
             }
         }
     }
 
+    /**
+     * How many calls of the FMA probe last about as long as one call of {@code gemm}: each timed alone after a
+     * short warm-up, median of 31 calls.
+     */
+    private static int probeRepeats(Runnable gemm) {
+        Runnable one = FmaPeak.probe(1);
+        for (int i = 0; i < 200; i++) {
+            gemm.run();
+            one.run();
+        }
+        return (int) Math.max(1, Math.round(medianNanos(gemm) / medianNanos(one)));
+    }
+
+    private static double medianNanos(Runnable call) {
+        long[] times = new long[31];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            call.run();
+            times[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2];
+    }
 }

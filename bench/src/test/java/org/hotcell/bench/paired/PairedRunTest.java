@@ -85,11 +85,53 @@ class PairedRunTest {
     @Test
     void theGemmTableGivesEachSidesRateFromTheShapeAndItsShareOfThePeak() {
         // 2 * 32 * 2048 * 512 = 67.1 MFLOP: 1 ms is 67.1 GFLOP/s, 1.25 ms is 53.7; against a 100 GFLOP/s peak,
-        // 67% and 54%.
+        // 67% and 54%. The probe's run is 50 MFLOP in 0.625 ms, 80 GFLOP/s. Hotcell took 2.0x the probe's time
+        // (median over rounds): (67.1 / 50) / 2.0 = 67% of the paired peak. ONNX Runtime took 1.6x: 84%.
+        List<PairedResult> peaks = List.of(
+                new PairedResult("fma-peak/50000000", "gemm/32x2048x512", "peak", 1, 0.625, 1.25, 2.0, 500),
+                new PairedResult("fma-peak/50000000", "onnxruntime-gemm/32x2048x512", "peak", 1, 0.625, 1.0, 1.6,
+                        500));
         String table = PairedTable.renderGemmAgainstOnnxRuntime(List.of(
-                new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 1.0, 1.25, 1.26, 500)), 100);
-        assertThat(table).contains("| 32x2048x512 | 1.000 | 67.1 | 67% | 1.250 | 53.7 | 54% | 500 | 1.26 |");
-        assertThat(PairedTable.renderGemmAgainstOnnxRuntime(List.of(), 100)).isEmpty();
+                new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 1.0, 1.25, 1.26, 500),
+                new PairedResult("onnxruntime", "gemm/64x2048x512", "multiply", 1, 2.0, 2.5, 1.26, 300)), peaks, 100);
+        assertThat(table)
+                .contains("| 32x2048x512 | 1.000 | 67.1 | 67% | 84% | 1.250 | 53.7 | 54% | 67% | 80.0 | 500 | 1.26 |")
+                // A shape without its probe rows still gets its row, with the paired columns empty.
+                .contains("| 64x2048x512 | 2.000 | 67.1 | 67% | - | 2.500 | 53.7 | 54% | - | - | 300 | 1.26 |");
+        assertThat(PairedTable.renderGemmAgainstOnnxRuntime(List.of(), peaks, 100)).isEmpty();
+        assertThat(PairedTable.isPeakProbe(peaks.get(0))).isTrue();
+        assertThat(PairedTable.isPeakProbe(new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 1, 1,
+                1, 3))).isFalse();
+    }
+
+    /** Three sides: each round times every side once, and the side that goes first moves on by one each round. */
+    @Test
+    void roundsTimeEverySideOnceAndRotateWhichGoesFirst() {
+        StringBuilder order = new StringBuilder();
+        List<long[]> rounds = PairedRun.rounds(new Runnable[] {() -> order.append('a'), () -> order.append('b'),
+                () -> order.append('c')}, 0, 0, false);
+        assertThat(rounds).hasSize(3);
+        assertThat(order).hasToString("abcbcacab");
+        assertThat(rounds).allSatisfy(r -> assertThat(r).hasSize(3).doesNotContain(0L));
+        // The result of two sides: their medians and the median over rounds of the second over the first.
+        List<long[]> made = List.of(new long[] {1_000_000, 9, 2_000_000}, new long[] {2_000_000, 9, 3_000_000},
+                new long[] {4_000_000, 9, 4_000_000});
+        PairedResult result = PairedRun.result("x", "z", "peak", 1, made, 0, 2);
+        assertThat(result.medianMsA()).isEqualTo(2.0);
+        assertThat(result.medianMsB()).isEqualTo(3.0);
+        assertThat(result.medianRatio()).isEqualTo(1.5);
+        assertThat(result.pairs()).isEqualTo(3);
+    }
+
+    /**
+     * Making a probe self-checks its chains against scalar {@code Math.fma} (it throws when they disagree); zero
+     * repeats are refused.
+     */
+    @Test
+    void thePeakProbeChecksItselfAndRefusesNoRepeats() {
+        assertThatThrownBy(() -> org.hotcell.bench.kernel.FmaPeak.probe(0)).hasMessageContaining("at least 1");
+        Runnable probe = org.hotcell.bench.kernel.FmaPeak.probe(3);
+        probe.run();
     }
 
     @Test
@@ -109,21 +151,23 @@ class PairedRunTest {
                 new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward", 2, 6, 5.7, 0.95, 100),
                 new PairedResult("onnxruntime", "lstm/100x1x256/tanh", "forward-warm", 2, 1, 1.05, 1.05, 100),
                 new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward-warm", 2, 6, 5.4, 0.90, 100));
-        // 67.1 MFLOP in 0.7 ms is 95.9 GFLOP/s: 96% of 100. The one-row product is left out (memory-bound).
+        // 67.1 MFLOP against a 50 MFLOP probe run, taking 1.4x its time: 96% of the paired peak. The one-row
+        // product is left out (memory-bound), and so is ONNX Runtime's share.
         List<PairedResult> gemm = List.of(
-                new PairedResult("onnxruntime", "gemm/32x2048x512", "multiply", 1, 0.7, 0.7, 1.0, 100),
-                new PairedResult("onnxruntime", "gemm/1x2048x512", "multiply", 1, 0.05, 0.05, 1.0, 100));
+                new PairedResult("fma-peak/50000000", "gemm/32x2048x512", "peak", 1, 0.5, 0.7, 1.4, 100),
+                new PairedResult("fma-peak/50000000", "onnxruntime-gemm/32x2048x512", "peak", 1, 0.5, 5, 10, 100),
+                new PairedResult("fma-peak/50000000", "gemm/1x2048x512", "peak", 1, 0.5, 0.05, 0.1, 100));
         List<PairedResult> training = List.of(
                 new PairedResult("forward", "lstm/25x1x512/tanh", "training", 2, 1, 5.5, 5.5, 100),
                 new PairedResult("forward", "lstm/25x32x512/tanh", "training", 1, 1, 4, 4, 100));
-        String targets = PairedTable.renderTargets(ort, gemm, training, 100);
+        String targets = PairedTable.renderTargets(ort, gemm, training);
         assertThat(targets)
                 .contains("1 thread: worst SIMD/ORT 1.03 (gru/100x1x256/tanh): NOT met")
                 .contains("2 threads, calls after 50 ms: worst SIMD/ORT 0.95 (lstm/25x32x512/tanh): met")
                 .contains("2 threads, calls warm, after 50 ms: worst SIMD/ORT 1.05 (lstm/100x1x256/tanh): NOT met")
-                .contains("lowest 96% of the FMA peak (32x2048x512): met")
+                .contains("lowest 96% of the FMA peak paired with it (32x2048x512): met")
                 .contains("lowest 55% of forward's GFLOP/s (lstm/25x1x512/tanh, 2 threads): NOT met");
-        assertThat(PairedTable.renderTargets(List.of(), List.of(), List.of(), 100)).isEmpty();
+        assertThat(PairedTable.renderTargets(List.of(), List.of(), List.of())).isEmpty();
     }
 
     /** A real (tiny) run of both storages: self-checks pass, and each item gives a result line and a summary. */
