@@ -103,6 +103,12 @@ public final class PairedRun {
     public static PairedResult measure(String a, String b, String task, int threads, Runnable callA, Runnable callB,
                                        double warmupSeconds, double measureSeconds, int pauseMillis,
                                        boolean warmCall) {
+        if (pauseMillis > 0) {
+            // Paused, a warm-up of seconds makes only tens of calls: too few for the JIT to compile the code a call
+            // runs once per step (C2 compiles a method after thousands of calls), so each side would be timed
+            // partly interpreted. Calls back to back first, as in the runs without a pause.
+            timeFor(callA, callB, warmupSeconds, 0, false);
+        }
         timeFor(callA, callB, warmupSeconds, pauseMillis, warmCall);
         return result(a, b, task, threads, timeFor(callA, callB, measureSeconds, pauseMillis, warmCall), 0, 1);
     }

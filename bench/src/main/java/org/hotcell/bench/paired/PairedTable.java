@@ -25,8 +25,8 @@ public final class PairedTable {
         return section(results, "Hotcell SIMD against ONNX Runtime, paired (forward)",
                 "Both engines in one JVM on the same input with the same thread count, calls alternating (order"
                         + " flipped every pair) after a warm-up; the ratio is the median over pairs of Hotcell / ONNX"
-                        + " Runtime (below 1: Hotcell faster). A run with more than one thread pauses 50 ms (untimed)"
-                        + " before each call, since each engine's pool spins after its call and would take the"
+                        + " Runtime (below 1: Hotcell faster). A run with more than one thread pauses (untimed, as long"
+                        + " as its row says) before each call, since each engine's pool spins after its call and would take the"
                         + " second core from the other's next call; a warm call then follows one untimed call of"
                         + " the same engine, so it finds its threads just used.",
                 "| workload | threads | calls | ORT ms | SIMD ms | pairs | SIMD/ORT |",
@@ -34,12 +34,22 @@ public final class PairedTable {
                         calls(r), ms(r.medianMsA()), ms(r.medianMsB()), r.pairs(), r.medianRatio()));
     }
 
-    /** How a paired run against ONNX Runtime spaced its calls. */
+    /**
+     * How a paired run against ONNX Runtime spaced its calls, from its task: {@code forward} back to back,
+     * {@code forward@Pms} after a pause of P ms, {@code forward-warm@Pms} after the pause and a warm call.
+     */
     static String calls(PairedResult r) {
-        if (r.threads() == 1) {
+        String task = r.task();
+        int at = task.indexOf('@');
+        if (at < 0) {
             return "back to back";
         }
-        return r.task().endsWith("-warm") ? "warm, after 50 ms" : "after 50 ms";
+        String pause = "after " + task.substring(at + 1, task.length() - "ms".length()) + " ms";
+        return isWarm(r) ? "warm, " + pause : pause;
+    }
+
+    private static boolean isWarm(PairedResult r) {
+        return r.task().startsWith("forward-warm");
     }
 
     /**
@@ -171,7 +181,7 @@ public final class PairedTable {
                 "- Layers against ONNX Runtime, 1 thread: worst SIMD/ORT %.2f (%s): %s%n", worst.medianRatio(),
                 worst.b(), worst.medianRatio() <= 1.0 ? "met (all <= 1.00)" : "NOT met")));
         for (boolean warm : new boolean[] {false, true}) {
-            againstOrt.stream().filter(r -> r.threads() > 1 && r.task().endsWith("-warm") == warm)
+            againstOrt.stream().filter(r -> r.threads() > 1 && isWarm(r) == warm)
                     .max(java.util.Comparator.comparingDouble(PairedResult::medianRatio))
                     .ifPresent(worst -> text.append(String.format(Locale.ROOT,
                             "- Layers against ONNX Runtime, %d threads, calls %s: worst SIMD/ORT %.2f (%s): %s%n",

@@ -14,9 +14,9 @@ import org.hotcell.core.backend.Backend;
  * reference). Both engines get the same thread count. At 2 threads each engine's pool keeps spinning for a while
  * after its call and would take the second core from the other's next call, so every call then follows an
  * untimed pause of {@link #PAUSE_MILLIS}: each engine's call finds its workers as a pool leaves them after that
- * long idle (task {@code forward}). With {@code --warm}, each timed call also follows an untimed call of the same
- * engine right after the pause, so it finds its workers just used, as in a stream of calls back to back (task
- * {@code forward-warm}). Prints one {@link PairedResult} line with {@code a = onnxruntime}, so its ratio is
+ * long idle (task {@code forward@50ms}, the pause in the name). With {@code --warm}, each timed call also follows an
+ * untimed call of the same engine right after the pause, so it finds its workers just used, as in a stream of calls
+ * back to back (task {@code forward-warm@50ms}). At 1 thread there is no pause (task {@code forward}). Prints one {@link PairedResult} line with {@code a = onnxruntime}, so its ratio is
  * Hotcell / ONNX Runtime.
  *
  * <pre>
@@ -53,14 +53,16 @@ public final class PairedOrt {
             Backend backend = SimdBackend.withThreadCount(threads);
             LayerChecks.forwardAgrees(workload, backend, "PairedOrt");
             HotcellLayer hotcell = HotcellLayer.create(workload, backend);
-            PairedResult result = PairedRun.measure("onnxruntime", args[0], warm ? "forward-warm" : "forward",
-                    threads, () -> {
+            int pause = threads > 1 ? PAUSE_MILLIS : 0;
+            // The task names the pause, so the table says what was run, whatever the property set.
+            String task = (warm ? "forward-warm" : "forward") + (pause > 0 ? "@" + pause + "ms" : "");
+            PairedResult result = PairedRun.measure("onnxruntime", args[0], task, threads, () -> {
                 try {
                     ort.forward();
                 } catch (Exception e) {
                     throw new IllegalStateException("ONNX Runtime failed on " + args[0], e);
                 }
-            }, hotcell::forward, warmup, measure, threads > 1 ? PAUSE_MILLIS : 0, warm);
+            }, hotcell::forward, warmup, measure, pause, warm);
             System.out.println(result.toLine());
         } finally {
             ort.tearDown();

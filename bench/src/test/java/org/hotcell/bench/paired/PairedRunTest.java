@@ -28,6 +28,21 @@ class PairedRunTest {
         assertThat(pairs).allSatisfy(p -> assertThat(p).hasSize(2).doesNotContain(0L));
     }
 
+    /**
+     * Paused runs warm up back to back first (three pairs here), so that the JIT compiles what a call runs per
+     * step before the paused warm-up and the timed pairs (three each); runs without a pause do not.
+     */
+    @Test
+    void aPausedRunWarmsUpBackToBackFirst() {
+        StringBuilder paused = new StringBuilder();
+        PairedRun.measure("a", "b", "forward@1ms", 2, () -> paused.append('a'), () -> paused.append('b'), 0, 0, 1,
+                false);
+        assertThat(paused).hasSize(18);
+        StringBuilder plain = new StringBuilder();
+        PairedRun.measure("a", "b", "forward", 1, () -> plain.append('a'), () -> plain.append('b'), 0, 0, 0, false);
+        assertThat(plain).hasSize(12);
+    }
+
     @Test
     void mediansOfOddAndEvenCounts() {
         assertThat(PairedRun.median(new double[] {3, 1, 2})).isEqualTo(2);
@@ -75,11 +90,14 @@ class PairedRunTest {
     void theOnnxRuntimeTableSaysHowEachRunSpacedItsCalls() {
         String table = PairedTable.renderAgainstOnnxRuntime(List.of(
                 new PairedResult("onnxruntime", "lstm/25x1x512/tanh", "forward", 1, 2.0, 1.8, 0.9, 500),
-                new PairedResult("onnxruntime", "lstm/25x1x512/tanh", "forward", 2, 2.0, 2.2, 1.1, 200),
-                new PairedResult("onnxruntime", "lstm/25x1x512/tanh", "forward-warm", 2, 1.5, 1.2, 0.8, 200)));
+                new PairedResult("onnxruntime", "lstm/25x1x512/tanh", "forward@50ms", 2, 2.0, 2.2, 1.1, 200),
+                new PairedResult("onnxruntime", "lstm/25x1x512/tanh", "forward-warm@50ms", 2, 1.5, 1.2, 0.8, 200),
+                new PairedResult("onnxruntime", "lstm/25x1x512/tanh", "forward@200ms", 2, 2.5, 2.0, 0.8, 50)));
         assertThat(table).contains("| lstm/25x1x512/tanh | 1 | back to back | 2.000 | 1.800 | 500 | 0.90 |")
                 .contains("| lstm/25x1x512/tanh | 2 | after 50 ms | 2.000 | 2.200 | 200 | 1.10 |")
-                .contains("| lstm/25x1x512/tanh | 2 | warm, after 50 ms | 1.500 | 1.200 | 200 | 0.80 |");
+                .contains("| lstm/25x1x512/tanh | 2 | warm, after 50 ms | 1.500 | 1.200 | 200 | 0.80 |")
+                // A pause set by the property shows as it was.
+                .contains("| lstm/25x1x512/tanh | 2 | after 200 ms | 2.500 | 2.000 | 50 | 0.80 |");
     }
 
     @Test
@@ -148,9 +166,9 @@ class PairedRunTest {
         List<PairedResult> ort = List.of(
                 new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward", 1, 10, 9.8, 0.98, 100),
                 new PairedResult("onnxruntime", "gru/100x1x256/tanh", "forward", 1, 1, 1.03, 1.03, 100),
-                new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward", 2, 6, 5.7, 0.95, 100),
-                new PairedResult("onnxruntime", "lstm/100x1x256/tanh", "forward-warm", 2, 1, 1.05, 1.05, 100),
-                new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward-warm", 2, 6, 5.4, 0.90, 100));
+                new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward@50ms", 2, 6, 5.7, 0.95, 100),
+                new PairedResult("onnxruntime", "lstm/100x1x256/tanh", "forward-warm@50ms", 2, 1, 1.05, 1.05, 100),
+                new PairedResult("onnxruntime", "lstm/25x32x512/tanh", "forward-warm@50ms", 2, 6, 5.4, 0.90, 100));
         // 67.1 MFLOP against a 50 MFLOP probe run, taking 1.4x its time: 96% of the paired peak. The one-row
         // product is left out (memory-bound), and so is ONNX Runtime's share.
         List<PairedResult> gemm = List.of(
