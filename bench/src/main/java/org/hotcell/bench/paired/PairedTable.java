@@ -26,9 +26,10 @@ public final class PairedTable {
                 "Both engines in one JVM on the same input with the same thread count, calls alternating (order"
                         + " flipped every pair) after a warm-up; the ratio is the median over pairs of Hotcell / ONNX"
                         + " Runtime (below 1: Hotcell faster). A run with more than one thread pauses (untimed, as long"
-                        + " as its row says) before each call, since each engine's pool spins after its call and would take the"
-                        + " second core from the other's next call; a warm call then follows one untimed call of"
-                        + " the same engine, so it finds its threads just used.",
+                        + " as its row says) before each call, since each engine's pool spins after its call and"
+                        + " would take the second core from the other's next call; a warm call then follows one"
+                        + " untimed call of the same engine, so it finds its threads just used. Such a run warms up"
+                        + " back to back first, so that the JIT has compiled what a call runs once per step.",
                 "| workload | threads | calls | ORT ms | SIMD ms | pairs | SIMD/ORT |",
                 r -> String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %d | %.2f |", r.b(), r.threads(),
                         calls(r), ms(r.medianMsA()), ms(r.medianMsB()), r.pairs(), r.medianRatio()));

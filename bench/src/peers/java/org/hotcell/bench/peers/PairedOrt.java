@@ -16,8 +16,8 @@ import org.hotcell.core.backend.Backend;
  * untimed pause of {@link #PAUSE_MILLIS}: each engine's call finds its workers as a pool leaves them after that
  * long idle (task {@code forward@50ms}, the pause in the name). With {@code --warm}, each timed call also follows an
  * untimed call of the same engine right after the pause, so it finds its workers just used, as in a stream of calls
- * back to back (task {@code forward-warm@50ms}). At 1 thread there is no pause (task {@code forward}). Prints one {@link PairedResult} line with {@code a = onnxruntime}, so its ratio is
- * Hotcell / ONNX Runtime.
+ * back to back (task {@code forward-warm@50ms}). At 1 thread there is no pause (task {@code forward}). Prints one
+ * {@link PairedResult} line with {@code a = onnxruntime}, so its ratio is Hotcell / ONNX Runtime.
  *
  * <pre>
  * PairedOrt WORKLOAD [THREADS [WARMUP_SECONDS MEASURE_SECONDS]] [--warm]
