@@ -116,26 +116,12 @@ public final class PairedOrtGemm {
     }
 
     /**
-     * How many calls of the FMA probe last about as long as one call of {@code gemm}: each timed alone after a
-     * short warm-up, median of 31 calls.
+     * How many calls of the FMA probe last about as long as one call of {@code gemm}: the median over rounds of one
+     * call each of their time ratio ({@link PairedRun#rounds}, half a second of warm-up and half a second timed).
      */
     private static int probeRepeats(Runnable gemm) {
-        Runnable one = FmaPeak.probe(1);
-        for (int i = 0; i < 200; i++) {
-            gemm.run();
-            one.run();
-        }
-        return (int) Math.max(1, Math.round(medianNanos(gemm) / medianNanos(one)));
-    }
-
-    private static double medianNanos(Runnable call) {
-        long[] times = new long[31];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            call.run();
-            times[i] = System.nanoTime() - start;
-        }
-        java.util.Arrays.sort(times);
-        return times[times.length / 2];
+        List<long[]> rounds = PairedRun.rounds(new Runnable[] {FmaPeak.probe(1), gemm}, 0.5, 0.5);
+        double ratio = PairedRun.result("fma-peak", "gemm", "repeats", 1, rounds, 0, 1).medianRatio();
+        return (int) Math.max(1, Math.round(ratio));
     }
 }

@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * FMAs) gained only half as much (0.93-0.95x, and 1.02x at 64 x 4096 x 1024).
  *
  * <p>It needs 16 + 4 + 4 vector registers ({@link #rows6}, its six-row form, 24 + 4 + 1), so only a machine with 32
- * of them runs it ({@link #CHOSEN}); with AVX2's 16 it would spill every step. Each result is the same sum in the same order as rows4's (one
- * accumulator per output, k in order from zero, then added to C), so the choice never changes a bit. Its body has
+ * of them runs it ({@link #CHOSEN}); with AVX2's 16 it would spill every step. Each result is the same sum in the
+ * same order as rows4's (one accumulator per output, k in order from zero, then added to C), so the choice never
+ * changes a bit. Its body has
  * rows4's shape, unrolled by hand rather than shared, for the reason {@link TileKernels} gives: the accumulators
  * must stay locals of one compiled loop.
  */
