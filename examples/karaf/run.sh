@@ -179,9 +179,10 @@ export HOTCELL_KARAF_JMX_PASSWORD
     echo 'export JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions"'
   fi
   if $vector; then
-    echo '# The Vector API module in the boot layer, so the system bundle can export jdk.incubator.vector; only for'
+    echo '# The Vector API module in the boot layer, so the system bundle can export jdk.incubator.vector, and native'
+    echo '# access, with which the SIMD backend keeps its workers off the caller'"'"'s CPU; only for'
     echo '# the container JVM (bin/start, then bin/karaf), not bin/client, bin/stop or bin/status.'
-    echo 'case "${KARAF_SCRIPT:-}" in start|karaf) export EXTRA_JAVA_OPTS="--add-modules jdk.incubator.vector" ;; esac'
+    echo 'case "${KARAF_SCRIPT:-}" in start|karaf) export EXTRA_JAVA_OPTS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED" ;; esac'
   fi
 } >> "$karaf/bin/setenv"
 
@@ -253,7 +254,7 @@ module_path="$module_path:$(m2_jar org.slf4j slf4j-api "$slf4j_version"):$(m2_ja
 vector_options=()
 if $vector; then
   module_path="$module_path:$(m2_jar org.hotcell hotcell-backend-simd "$version")"
-  vector_options=(--add-modules jdk.incubator.vector)
+  vector_options=(--add-modules jdk.incubator.vector --enable-native-access=org.hotcell.backend.simd)
 fi
 plain_err="$target/plain-java.err"
 plain_line=$("$java" "${vector_options[@]}" --module-path "$module_path" \

@@ -292,7 +292,8 @@ public final class Suite {
     /** Runs a paired main class in its own JVM and reads all its result lines; none when it failed. */
     private static List<PairedResult> pairedAll(String mainClass, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx4g", "-cp",
+        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED", "-Xmx4g", "-cp",
                 System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -357,7 +358,7 @@ public final class Suite {
                 .forks(1)
                 .warmupIterations(warmups()).warmupTime(TimeValue.seconds(iterationSeconds))
                 .measurementIterations(iterations()).measurementTime(TimeValue.seconds(iterationSeconds))
-                .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "-Xmx6g")
+                .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx6g")
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh").resolve(part + ".json").toString());

@@ -27,6 +27,7 @@ public final class Launcher {
                     && !p.getFileName().toString().matches(".*-(sources|javadoc)\\.jar")).findFirst().orElseThrow();
         }
         List<String> command = new ArrayList<>(List.of(javaBin, "--add-modules", "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED,org.hotcell.backend.simd",
                 "--module-path", TARGET.resolve("lib") + File.pathSeparator + runtimeJar,
                 "-m", "org.hotcell.runtime/org.hotcell.runtime.cli.Main"));
         command.addAll(List.of(args));

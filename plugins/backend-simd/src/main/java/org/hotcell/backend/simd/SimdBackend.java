@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
 import org.hotcell.backend.simd.internal.CacheSizes;
+import org.hotcell.backend.simd.internal.CpuAffinity;
 import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelDot;
 import org.hotcell.backend.simd.internal.PanelGemm;
@@ -36,7 +37,9 @@ import org.hotcell.core.backend.WeightStorage;
  * <p>Results equal the reference backend's to float rounding (differential tests hold it to 1e-5
  * relative to the magnitude of the products). Rank 100: chosen over the reference backend when present.
  * System property {@code hotcell.threads} sets the default thread count (default: available processors), and
- * {@code hotcell.simd.spinMillis} how long idle workers stay awake after a product (default 20).
+ * {@code hotcell.simd.spinMillis} how long idle workers stay awake after a product (default 20), and
+ * {@code hotcell.simd.placement} whether the workers are kept off the calling thread's CPU ({@code apart}, the
+ * default, where the JVM grants native access on Linux; see {@code SpinTeam}) or left to the OS ({@code os}).
  *
  * <p>{@link #withWeightStorage} makes an inference variant that packs W as bfloat16 or as int8 with per-row
  * scales ({@code internal.lowp}), read by kernels that accumulate in float32; its products are then no longer
@@ -64,6 +67,9 @@ public final class SimdBackend implements Backend {
     /** System property: the default spin window in milliseconds ({@link #withThreadCount(int, Duration)}). */
     public static final String SPIN_MILLIS_PROPERTY = "hotcell.simd.spinMillis";
 
+    /** System property: {@code apart} (default) or {@code os}; see the class comment. */
+    public static final String PLACEMENT_PROPERTY = "hotcell.simd.placement";
+
     private final int threads;
     private final WeightStorage storage;
     private final Duration spin;
@@ -83,7 +89,10 @@ public final class SimdBackend implements Backend {
         this.threads = threads;
         this.storage = Objects.requireNonNull(storage, "storage");
         this.spin = Objects.requireNonNull(spin, "spin");
-        this.team = threads > 1 ? new SpinTeam(threads, "hotcell-simd", spin) : null;
+        this.team = threads > 1
+                ? new SpinTeam(threads, "hotcell-simd", spin, placementFrom(System.getProperty(PLACEMENT_PROPERTY)),
+                        Thread::new)
+                : null;
     }
 
     /** The spin window from {@link #SPIN_MILLIS_PROPERTY}, else {@link SpinTeam#DEFAULT_SPIN}. */
@@ -106,6 +115,18 @@ public final class SimdBackend implements Backend {
         }
         throw new IllegalArgumentException("system property " + SPIN_MILLIS_PROPERTY
                 + " must be a whole number of milliseconds, 0 or more, got '" + value + "'");
+    }
+
+    /** The placement a value of {@link #PLACEMENT_PROPERTY} names; null: {@link SpinTeam.Placement#APART}. */
+    static SpinTeam.Placement placementFrom(String value) {
+        if (value == null || value.trim().equalsIgnoreCase("apart")) {
+            return SpinTeam.Placement.APART;
+        }
+        if (value.trim().equalsIgnoreCase("os")) {
+            return SpinTeam.Placement.OS;
+        }
+        throw new IllegalArgumentException("system property " + PLACEMENT_PROPERTY + " must be 'apart' or 'os', got '"
+                + value + "'");
     }
 
     /**
@@ -153,8 +174,18 @@ public final class SimdBackend implements Backend {
     public String describe() {
         return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), "
                 + tileRows() + "x" + tileColumns() + " tiles, " + threads
-                + (threads == 1 ? " thread" : " threads (awake " + spin.toMillis() + " ms after work)")
+                + (threads == 1 ? " thread"
+                        : " threads (awake " + spin.toMillis() + " ms after work, " + placement() + ")")
                 + (storage == WeightStorage.FP32 ? "" : ", " + storage.spelling() + " weights");
+    }
+
+    /** How the workers are placed, in words for {@link #describe}. */
+    private String placement() {
+        if (team.keepsWorkersApart()) {
+            return "kept off the caller's CPU";
+        }
+        return "placed by the OS: " + (placementFrom(System.getProperty(PLACEMENT_PROPERTY)) == SpinTeam.Placement.OS
+                ? PLACEMENT_PROPERTY + "=os" : CpuAffinity.UNAVAILABLE_BECAUSE);
     }
 
     /** Rows of the batched products' register tiles: six for fp32 weights, four for the compact ones. */

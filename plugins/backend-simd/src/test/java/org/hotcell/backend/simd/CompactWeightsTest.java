@@ -186,7 +186,8 @@ class CompactWeightsTest {
         SimdBackend base = SimdBackend.withThreadCount(2);
         Backend bf16 = base.withWeightStorage(WeightStorage.BF16);
         assertThat(bf16.weightStorage()).isEqualTo(WeightStorage.BF16);
-        assertThat(bf16.describe()).endsWith("2 threads (awake 20 ms after work), bf16 weights");
+        assertThat(bf16.describe()).endsWith("2 threads (awake 20 ms after work, " + SimdBackendDifferentialTest.PLACED
+                + "), bf16 weights");
         // Compact panels have no two-panel or six-row kernel: their tiles stay four rows by one panel on every CPU.
         assertThat(bf16.describe()).contains("4x" + Lanes.PANEL + " tiles, ");
         assertThat(bf16.addsInPlace()).isFalse();

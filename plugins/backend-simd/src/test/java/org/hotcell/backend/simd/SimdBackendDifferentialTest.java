@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
 import org.hotcell.backend.simd.internal.CacheSizes;
+import org.hotcell.backend.simd.internal.CpuAffinity;
 import org.hotcell.backend.simd.internal.Lanes;
 import org.hotcell.backend.simd.internal.PanelMatrix;
 import org.hotcell.backend.simd.internal.PanelPairKernel;
+import org.hotcell.backend.simd.internal.SpinTeam;
 import org.hotcell.core.backend.Backend;
 import org.hotcell.core.backend.PackedMatrix;
 import org.hotcell.core.backend.ReferenceBackend;
@@ -216,11 +218,27 @@ class SimdBackendDifferentialTest {
     }
 
     @Test
+    void thePlacementPropertyIsReadOrRefusedByName() {
+        assertThat(SimdBackend.placementFrom(null)).isEqualTo(SpinTeam.Placement.APART);
+        assertThat(SimdBackend.placementFrom(" Apart ")).isEqualTo(SpinTeam.Placement.APART);
+        assertThat(SimdBackend.placementFrom("os")).isEqualTo(SpinTeam.Placement.OS);
+        for (String bad : List.of("pinned", "")) {
+            assertThatThrownBy(() -> SimdBackend.placementFrom(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("hotcell.simd.placement").hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    /** How a team of this test JVM places its workers, as {@code describe} words it. */
+    static final String PLACED = CpuAffinity.AVAILABLE ? "kept off the caller's CPU"
+            : "placed by the OS: " + CpuAffinity.UNAVAILABLE_BECAUSE;
+
+    @Test
     void describesItselfAndRanksAboveTheReference() {
         Backend two = SimdBackend.withThreadCount(2);
-        assertThat(two.describe()).startsWith("simd: Vector API, ").endsWith("2 threads (awake 20 ms after work)");
+        assertThat(two.describe()).startsWith("simd: Vector API, ")
+                .endsWith("2 threads (awake 20 ms after work, " + PLACED + ")");
         assertThat(SimdBackend.withThreadCount(2, Duration.ofMillis(3)).withThreads(3).describe())
-                .endsWith("3 threads (awake 3 ms after work)");
+                .endsWith("3 threads (awake 3 ms after work, " + PLACED + ")");
         // The register tile of batched products: six rows by one panel, or by two where the CPU has the registers.
         int tileColumns = (PanelPairKernel.CHOSEN ? 2 : 1) * Lanes.PANEL;
         assertThat(two.describe()).contains(Lanes.LENGTH + " float lanes), 6x" + tileColumns + " tiles, ");
