@@ -167,10 +167,10 @@ public final class SpinTeam {
             for (int i = 1; i < size; i++) {
                 LockSupport.unpark(threads[i]);
             }
-            if (apart) {
-                keepWorkersApart();
-            }
             try {
+                if (apart) {
+                    keepWorkersApart();
+                }
                 runPart(part, 0);
                 for (int i = 1; i < size; i++) {
                     if (claimed.compareAndSet(i, 0, 1)) {
