@@ -73,15 +73,18 @@ public final class SimdBackend implements Backend {
     private final int threads;
     private final WeightStorage storage;
     private final Duration spin;
+    /** The placement asked for; the team says whether it could keep its workers apart. */
+    private final SpinTeam.Placement placement;
     private final SpinTeam team;
 
     /** The default instance (ServiceLoader, OSGi): threads from {@code hotcell.threads} or the core count. */
     public SimdBackend() {
         this(Integer.getInteger("hotcell.threads", Runtime.getRuntime().availableProcessors()), defaultSpin(),
+                defaultPlacement(),
                 WeightStorage.FP32);
     }
 
-    private SimdBackend(int threads, Duration spin, WeightStorage storage) {
+    private SimdBackend(int threads, Duration spin, SpinTeam.Placement placement, WeightStorage storage) {
         requireVectorApi();
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -89,10 +92,8 @@ public final class SimdBackend implements Backend {
         this.threads = threads;
         this.storage = Objects.requireNonNull(storage, "storage");
         this.spin = Objects.requireNonNull(spin, "spin");
-        this.team = threads > 1
-                ? new SpinTeam(threads, "hotcell-simd", spin, placementFrom(System.getProperty(PLACEMENT_PROPERTY)),
-                        Thread::new)
-                : null;
+        this.placement = Objects.requireNonNull(placement, "placement");
+        this.team = threads > 1 ? new SpinTeam(threads, "hotcell-simd", spin, placement, Thread::new) : null;
     }
 
     /** The spin window from {@link #SPIN_MILLIS_PROPERTY}, else {@link SpinTeam#DEFAULT_SPIN}. */
@@ -115,6 +116,11 @@ public final class SimdBackend implements Backend {
         }
         throw new IllegalArgumentException("system property " + SPIN_MILLIS_PROPERTY
                 + " must be a whole number of milliseconds, 0 or more, got '" + value + "'");
+    }
+
+    /** The placement from {@link #PLACEMENT_PROPERTY}, else {@link SpinTeam.Placement#APART}. */
+    private static SpinTeam.Placement defaultPlacement() {
+        return placementFrom(System.getProperty(PLACEMENT_PROPERTY));
     }
 
     /** The placement a value of {@link #PLACEMENT_PROPERTY} names; null: {@link SpinTeam.Placement#APART}. */
@@ -157,7 +163,7 @@ public final class SimdBackend implements Backend {
      * core's time, given up to any other thread that wants it. Zero puts them to sleep after 0.2 ms.
      */
     public static SimdBackend withThreadCount(int threads, Duration spin) {
-        return new SimdBackend(threads, spin, WeightStorage.FP32);
+        return new SimdBackend(threads, spin, defaultPlacement(), WeightStorage.FP32);
     }
 
     @Override
@@ -175,17 +181,17 @@ public final class SimdBackend implements Backend {
         return NAME + ": Vector API, " + Lanes.SPECIES.vectorBitSize() + "-bit (" + Lanes.LENGTH + " float lanes), "
                 + tileRows() + "x" + tileColumns() + " tiles, " + threads
                 + (threads == 1 ? " thread"
-                        : " threads (awake " + spin.toMillis() + " ms after work, " + placement() + ")")
+                        : " threads (awake " + spin.toMillis() + " ms after work, " + placementInWords() + ")")
                 + (storage == WeightStorage.FP32 ? "" : ", " + storage.spelling() + " weights");
     }
 
     /** How the workers are placed, in words for {@link #describe}. */
-    private String placement() {
+    private String placementInWords() {
         if (team.keepsWorkersApart()) {
             return "kept off the caller's CPU";
         }
-        return "placed by the OS: " + (placementFrom(System.getProperty(PLACEMENT_PROPERTY)) == SpinTeam.Placement.OS
-                ? PLACEMENT_PROPERTY + "=os" : CpuAffinity.UNAVAILABLE_BECAUSE);
+        return "placed by the OS: "
+                + (placement == SpinTeam.Placement.OS ? PLACEMENT_PROPERTY + "=os" : CpuAffinity.UNAVAILABLE_BECAUSE);
     }
 
     /** Rows of the batched products' register tiles: six for fp32 weights, four for the compact ones. */
@@ -205,13 +211,13 @@ public final class SimdBackend implements Backend {
 
     @Override
     public Backend withThreads(int count) {
-        return count == threads ? this : new SimdBackend(count, spin, storage);
+        return count == threads ? this : new SimdBackend(count, spin, placement, storage);
     }
 
     /** A variant with the same threads whose {@link #pack} stores W as {@code storage} (see the class comment). */
     @Override
     public Backend withWeightStorage(WeightStorage weights) {
-        return weights == storage ? this : new SimdBackend(threads, spin, weights);
+        return weights == storage ? this : new SimdBackend(threads, spin, placement, weights);
     }
 
     @Override
