@@ -176,6 +176,38 @@ public interface Backend {
         }
     }
 
+    /**
+     * A recurrent step's two products in one call: {@code Y = (X . W^T + bias) + H . R^T}, summed in that order,
+     * then {@code after} over every unit as in {@link #multiplyThen}. X is {@code m x W.cols()}, H is
+     * {@code m x R.cols()}, W and R have the same rows, bias is {@code W.rows()} floats added to every row. Y's
+     * elements are what {@link #multiply} into Y, {@link #addRowVector} and {@link #multiplyThen} accumulating
+     * into Y give, to float rounding.
+     *
+     * <p>Why one call: a step that has its input product computed just before it (a batch of streams, or one
+     * streaming step) would otherwise hand work to a multi-threaded backend's threads twice per step, with the
+     * bias added on one thread in between. Split by units, each thread computes its units' columns of both
+     * products and adds their bias, then runs {@code after}: one hand-off per step. The same rules on
+     * {@code after} hold as for {@link #multiplyThen}; in particular it must not write X or H.
+     * This default makes the three calls above.
+     *
+     * @throws org.hotcell.core.error.ShapeMismatchException when W and R differ in rows, the rows do not split
+     *         into {@code groups} equal blocks, bias is shorter than W's rows, or X, H or Y do not fit their
+     *         arrays; before anything is written
+     */
+    default void multiplyPairThen(float[] x, int xOff, int ldx, PackedMatrix w, float[] bias, int biasOff,
+                                  float[] h, int hOff, int ldh, PackedMatrix r, int m, float[] y, int yOff, int ldy,
+                                  int groups, UnitTask after) {
+        // Every argument is checked before Y is first written, so a call refused by the last product loses nothing.
+        Matrices.checkPair(w, r, bias, biasOff);
+        Matrices.checkFits("X", x, xOff, m, w.cols(), ldx);
+        Matrices.checkFits("H", h, hOff, m, r.cols(), ldh);
+        Matrices.checkFits("Y", y, yOff, m, w.rows(), ldy);
+        Matrices.unitsPerGroup(r.rows(), groups);
+        multiply(x, xOff, ldx, m, w, y, yOff, ldy, false);
+        addRowVector(y, yOff, ldy, m, w.rows(), bias, biasOff);
+        multiplyThen(h, hOff, ldh, m, r, y, yOff, ldy, true, groups, after);
+    }
+
     /** {@code dst[i] = a[i] + b[i]} for i in [0, length). dst may alias a or b exactly. */
     default void add(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int length) {
         for (int i = 0; i < length; i++) {

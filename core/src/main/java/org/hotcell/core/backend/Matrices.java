@@ -60,4 +60,21 @@ public final class Matrices {
         }
         return rows / groups;
     }
+
+    /**
+     * Checks the weights of {@link Backend#multiplyPairThen}: W and R with the same rows, and {@code W.rows()}
+     * floats of bias from {@code biasOff}.
+     *
+     * @throws ShapeMismatchException naming what does not fit
+     */
+    public static void checkPair(PackedMatrix w, PackedMatrix r, float[] bias, int biasOff) {
+        if (w.rows() != r.rows()) {
+            throw new ShapeMismatchException("W has " + w.rows() + " rows and R " + r.rows()
+                    + "; a step's two products need the same rows");
+        }
+        if (biasOff < 0 || (long) biasOff + w.rows() > bias.length) {
+            throw new ShapeMismatchException("bias of " + w.rows() + " floats at offset " + biasOff
+                    + " does not fit in an array of " + bias.length);
+        }
+    }
 }

@@ -438,6 +438,71 @@ public final class SimdBackend implements Backend {
     }
 
     /**
+     * One hand-off per step instead of two: with the team, each thread computes its units' columns of
+     * {@code X . W^T} in every group, adds their bias, adds {@code H . R^T} into them and runs {@code after}
+     * ({@link #splitGroups}), so the bias is added on all cores and the threads meet once per step, not twice.
+     * At several rows, and with compact (bf16, int8) weights, which take the same split with their own kernels,
+     * each element gets the bits of the three separate calls; one fp32 row groups its panels as {@link
+     * #multiplyThen} does, for both products. Otherwise (one thread, a small product, units off a panel edge) the
+     * three calls run in turn.
+     */
+    @Override
+    public void multiplyPairThen(float[] x, int xOff, int ldx, PackedMatrix w, float[] bias, int biasOff,
+                                 float[] h, int hOff, int ldh, PackedMatrix r, int m, float[] y, int yOff, int ldy,
+                                 int groups, UnitTask after) {
+        Matrices.checkPair(w, r, bias, biasOff);
+        int rows = w.rows();
+        int units = Matrices.unitsPerGroup(rows, groups);
+        checkMatrix("X", x, xOff, m, w.cols(), ldx);
+        checkMatrix("H", h, hOff, m, r.cols(), ldh);
+        checkMatrix("Y", y, yOff, m, rows, ldy);
+        if (!splitsGroups(m, rows, w.cols() + r.cols(), units)) {
+            Backend.super.multiplyPairThen(x, xOff, ldx, w, bias, biasOff, h, hOff, ldh, r, m, y, yOff, ldy, groups,
+                    after);
+            return;
+        }
+        GroupedPanels input = groupedProduct(x, xOff, ldx, m, w, 0f, y, yOff, ldy);
+        GroupedPanels recurrent = groupedProduct(h, hOff, ldh, m, r, 1f, y, yOff, ldy);
+        splitGroups(m, rows, w.cols() + r.cols(), weightBytes(w) + weightBytes(r), groups, after,
+                (from, to, g, groupPanels) -> {
+                    input.run(from, to, g, groupPanels);
+                    addBias(bias, biasOff, m, y, yOff, ldy, from, to, g, groupPanels);
+                    recurrent.run(from, to, g, groupPanels);
+                });
+    }
+
+    /**
+     * The product {@code Y = X . W^T + beta Y} over panels {@code [from, to)} of each group, for W of either
+     * packing. A single-row product turns W's pass direction here, once per call, as {@link #multiply} does.
+     */
+    private static GroupedPanels groupedProduct(float[] x, int xOff, int ldx, int m, PackedMatrix w, float beta,
+                                                float[] y, int yOff, int ldy) {
+        if (w instanceof CompactPanels compact) {
+            return (from, to, g, groupPanels) -> CompactGemm.run(x, xOff, ldx, m, compact, beta, y, yOff, ldy, from,
+                    to, g, groupPanels);
+        }
+        PanelMatrix packed = own(w);
+        if (m == 1) {
+            packed.turnRowPass();
+        }
+        return (from, to, g, groupPanels) -> PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from,
+                to, g, groupPanels);
+    }
+
+    /** Adds the bias to Y's columns of panels {@code [from, to)} of each group, in every one of the m rows. */
+    private static void addBias(float[] bias, int biasOff, int m, float[] y, int yOff, int ldy, int from, int to,
+                                int groups, int groupPanels) {
+        int length = (to - from) * Lanes.PANEL;
+        for (int g = 0; g < groups; g++) {
+            int c0 = (g * groupPanels + from) * Lanes.PANEL;
+            for (int i = 0; i < m; i++) {
+                int at = yOff + i * ldy + c0;
+                VectorOps.add(y, at, bias, biasOff + c0, y, at, length);
+            }
+        }
+    }
+
+    /**
      * The split of {@link #multiplyThen} for any packing, whose product over panels {@code [from, to)} of each of
      * {@code groups} groups of {@code groupPanels} panels is {@code kernel}: with the team, when each group starts
      * on a panel edge and the product is worth it, every thread runs a share of every group and then {@code after}
@@ -448,8 +513,7 @@ public final class SimdBackend implements Backend {
                                 GroupedPanels kernel) {
         int units = rows / groups;
         int groupPanels = units / Lanes.PANEL;
-        long work = (long) m * rows * cols;
-        if (team == null || units % Lanes.PANEL != 0 || groupPanels < 2 || work < PARALLEL_THRESHOLD) {
+        if (!splitsGroups(m, rows, cols, units)) {
             return false;
         }
         PanelRange share = (from, to) -> {
@@ -468,6 +532,15 @@ public final class SimdBackend implements Backend {
             after.run(0, units);
         }
         return true;
+    }
+
+    /**
+     * Whether {@link #splitGroups} shares a grouped product of {@code m x rows x cols} multiply-adds between the
+     * threads: with a team, each group starting on a panel edge, at least two panels per group, and work enough.
+     */
+    private boolean splitsGroups(int m, int rows, int cols, int units) {
+        return team != null && units % Lanes.PANEL == 0 && units / Lanes.PANEL >= 2
+                && (long) m * rows * cols >= PARALLEL_THRESHOLD;
     }
 
     @Override
@@ -634,6 +707,10 @@ public final class SimdBackend implements Backend {
 
     private static long weightBytes(CompactPanels w) {
         return (long) w.rows() * w.cols() * w.bytesPerWeight();
+    }
+
+    private static long weightBytes(PackedMatrix w) {
+        return w instanceof CompactPanels compact ? weightBytes(compact) : weightBytes(own(w));
     }
 
     /**

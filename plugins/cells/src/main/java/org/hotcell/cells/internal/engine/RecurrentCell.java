@@ -250,8 +250,10 @@ public abstract class RecurrentCell implements Cell {
     }
 
     /**
-     * Puts step {@code t}'s {@code X . W^T + inputBias} for every stream into the workspace's gate block (rows of
-     * streams that have ended are computed from their padding, then zeroed, as the step expects).
+     * Puts step {@code t}'s {@code X . W^T + inputBias} for every stream into the workspace's gate block, or
+     * leaves it pending for the step's own product when the cell type takes it there ({@link
+     * #advancesInOneProduct}). Rows of streams that have ended are computed from their padding; a block computed
+     * here has them zeroed, as a step of several products expects.
      */
     private void inputOfStep(SequenceBatch x, int t, Workspace ws) {
         int batch = ws.batch;
@@ -259,9 +261,11 @@ public abstract class RecurrentCell implements Cell {
         int xOff = x.offset() + (timeMajor ? t * batch : t) * inputSize;
         int ldx = timeMajor ? inputSize : x.steps() * inputSize;
         inputIntoWorkspace(x.data(), xOff, ldx, ws);
-        for (int n = 0; n < batch; n++) {
-            if (ws.rows[n] < 0) {
-                Arrays.fill(ws.g, n * width, (n + 1) * width, 0f);
+        if (ws.input() == null) {
+            for (int n = 0; n < batch; n++) {
+                if (ws.rows[n] < 0) {
+                    Arrays.fill(ws.g, n * width, (n + 1) * width, 0f);
+                }
             }
         }
     }
@@ -271,9 +275,22 @@ public abstract class RecurrentCell implements Cell {
      * gate block, {@link Workspace#g}.
      */
     private void inputIntoWorkspace(float[] x, int xOff, int ldx, Workspace ws) {
+        if (advancesInOneProduct()) {
+            ws.inputPending(x, xOff, ldx);
+            return;
+        }
         ws.gatesInScratch();
         backend.multiply(x, xOff, ldx, ws.batch, packedW, ws.g, 0, width, false);
         backend.addRowVector(ws.g, 0, width, ws.batch, width, inputBias, 0);
+    }
+
+    /**
+     * Whether the cell type's {@link #advance} is {@link #advanceOneProduct}, which then computes a step's input
+     * product together with its recurrent product ({@link Backend#multiplyPairThen}): one hand-off to a
+     * multi-threaded backend per step instead of two. False for a step of several products (the GRU's).
+     */
+    protected boolean advancesInOneProduct() {
+        return false;
     }
 
     /**
@@ -334,11 +351,20 @@ public abstract class RecurrentCell implements Cell {
 
     /**
      * {@link #advance} for a cell type whose step is one recurrent product over all its gates ({@code r} packed,
-     * {@code width x hidden}) followed by its single unit task: LSTM and RNN (GRU's reset gate needs two).
+     * {@code width x hidden}) followed by its single unit task: LSTM and RNN (GRU's reset gate needs two). When
+     * the step's input product is pending in the workspace, it is computed in the same backend call.
      */
     protected final void advanceOneProduct(PackedMatrix r, Workspace ws, float[] h, float[] c, Trace trace) {
         ws.bind(h, c, trace);
-        backend.multiplyThen(h, 0, hidden, ws.batch, r, ws.gates(), ws.gatesBase(), width, true, gates, ws.task(0));
+        float[] input = ws.input();
+        if (input != null) {
+            ws.inputTaken();
+            backend.multiplyPairThen(input, ws.inputOff(), ws.inputLd(), packedW, inputBias, 0, h, 0, hidden, r,
+                    ws.batch, ws.gates(), ws.gatesBase(), width, gates, ws.task(0));
+        } else {
+            backend.multiplyThen(h, 0, hidden, ws.batch, r, ws.gates(), ws.gatesBase(), width, true, gates,
+                    ws.task(0));
+        }
         commitHidden(ws, h);
     }
 

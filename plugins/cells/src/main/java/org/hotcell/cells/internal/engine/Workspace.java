@@ -42,6 +42,13 @@ public final class Workspace {
     private float[] h;
     private float[] c;
     private Trace trace;
+    /**
+     * The current step's input rows when the step computes their product itself ({@link #inputPending}): row n
+     * at {@code input[inputOff + n * inputLd]}; null when the gate block already holds it.
+     */
+    private float[] input;
+    private int inputOff;
+    private int inputLd;
     /** The cell type's unit tasks bound to this workspace, made once so a step allocates nothing. */
     private UnitTask[] tasks = new UnitTask[0];
 
@@ -76,6 +83,35 @@ public final class Workspace {
     void gatesIn(float[] array, int base) {
         gates = array;
         gatesBase = base;
+    }
+
+    /**
+     * The step's gate block ({@link #g}) is still to be computed from these input rows, by the step's own
+     * product ({@code RecurrentCell.advanceOneProduct}).
+     */
+    void inputPending(float[] x, int off, int ld) {
+        gatesInScratch();
+        input = x;
+        inputOff = off;
+        inputLd = ld;
+    }
+
+    /** The pending input rows ({@link #inputPending}), or null when the gate block holds the input product. */
+    float[] input() {
+        return input;
+    }
+
+    int inputOff() {
+        return inputOff;
+    }
+
+    int inputLd() {
+        return inputLd;
+    }
+
+    /** The pending input has been taken into the gate block. */
+    void inputTaken() {
+        input = null;
     }
 
     /**

@@ -85,6 +85,11 @@ final class LstmCell extends RecurrentCell {
     }
 
     @Override
+    protected boolean advancesInOneProduct() {
+        return true;
+    }
+
+    @Override
     protected UnitTask[] unitTasks(Workspace ws) {
         return new UnitTask[] {(from, to) -> updateUnits(ws, from, to)};
     }

@@ -50,6 +50,11 @@ final class RnnCell extends RecurrentCell {
     }
 
     @Override
+    protected boolean advancesInOneProduct() {
+        return true;
+    }
+
+    @Override
     protected UnitTask[] unitTasks(Workspace ws) {
         return new UnitTask[] {(from, to) -> updateUnits(ws, from, to)};
     }
