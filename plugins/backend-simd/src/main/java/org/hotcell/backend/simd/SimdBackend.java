@@ -13,6 +13,7 @@ import org.hotcell.backend.simd.internal.PanelGemm;
 import org.hotcell.backend.simd.internal.PanelMatrix;
 import org.hotcell.backend.simd.internal.PanelPairKernel;
 import org.hotcell.backend.simd.internal.PanelUpdate;
+import org.hotcell.backend.simd.internal.SegmentedChunks;
 import org.hotcell.backend.simd.internal.SpinTeam;
 import org.hotcell.backend.simd.internal.TileKernels;
 import org.hotcell.backend.simd.internal.VectorOps;
@@ -404,8 +405,9 @@ public final class SimdBackend implements Backend {
     }
 
     /**
-     * With the team: each thread takes a share of every group's panels (its fixed share, or chunks as it comes
-     * free: {@link #chunked}) and runs {@code after} on those units as soon as their panels are done, so the
+     * With the team: each thread takes a share of every group's panels (its fixed share, or chunks from its own
+     * segment first and then from the others': {@link #chunked}, {@link SegmentedChunks}) and runs {@code after}
+     * on those units as soon as its share, or each run of adjacent chunks it took, is done, so the
      * cell's element-wise step runs on both cores, on data the thread has just written. That needs each group
      * to start on a panel edge ({@code units} a multiple of {@link Lanes#PANEL}); otherwise, or when the product
      * is small, the whole product runs first and {@code after} runs once on the calling thread.
@@ -516,15 +518,21 @@ public final class SimdBackend implements Backend {
         if (!splitsGroups(m, rows, cols, units)) {
             return false;
         }
-        PanelRange share = (from, to) -> {
-            kernel.run(from, to, groups, groupPanels);
-            after.run(from * Lanes.PANEL, to * Lanes.PANEL);
-        };
         boolean ran;
         if (!chunked(m, weightBytes)) {
-            ran = onShares(part -> evenBound(groupPanels, part), share);
+            ran = onShares(part -> evenBound(groupPanels, part), (from, to) -> {
+                kernel.run(from, to, groups, groupPanels);
+                after.run(from * Lanes.PANEL, to * Lanes.PANEL);
+            });
         } else {
-            ran = onChunks(groupPanels, share);
+            // Chunks of a segment per thread, so that after runs over each thread's whole run of chunks at once.
+            int chunks = Math.min(groupPanels, team.size() * CHUNKS_PER_THREAD);
+            SegmentedChunks claims = new SegmentedChunks(chunks, team.size());
+            ran = team.tryRun(part -> claims.runPart(part,
+                    (c, next) -> kernel.run(chunkStart(groupPanels, c, chunks), chunkStart(groupPanels, next, chunks),
+                            groups, groupPanels),
+                    (c0, c1) -> after.run(chunkStart(groupPanels, c0, chunks) * Lanes.PANEL,
+                            chunkStart(groupPanels, c1, chunks) * Lanes.PANEL)));
         }
         if (!ran) {
             // Another model holds the team: compute here rather than ask again.
@@ -745,6 +753,11 @@ public final class SimdBackend implements Backend {
         float[] packedA = PanelGemm.packedABuffer(PanelGemm.packedSize(m, k));
         PanelGemm.packAll(a, aOff, aRowStride, aStep, m, k, packedA);
         return packedA;
+    }
+
+    /** The first of {@code panels} panels in chunk {@code chunk} of {@code chunks}. */
+    private static int chunkStart(int panels, int chunk, int chunks) {
+        return (int) ((long) panels * chunk / chunks);
     }
 
     /**
