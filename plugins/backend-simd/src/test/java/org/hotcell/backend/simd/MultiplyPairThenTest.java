@@ -3,9 +3,14 @@ package org.hotcell.backend.simd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
@@ -103,6 +108,73 @@ class MultiplyPairThenTest {
                 assertThat(y[i * ldy + j]).as("padding of row %d", i).isEqualTo(start[i * ldy + j]);
             }
         }
+    }
+
+    /**
+     * Callers sharing one 2-thread backend: whoever finds the team busy computes its step alone (the whole
+     * product, the bias, then the unit task over all units), and every caller still gets the bits of the three
+     * calls.
+     */
+    @Test
+    void callersSharingTheBackendGetTheBitsOfTheThreeCallsWhetherTheTeamIsFreeOrNot() throws Exception {
+        // W and R of 2 MiB each: chunked where a core's L2 is below 2 MiB, as on every machine measured so far.
+        int m = 32;
+        int groups = 4;
+        int units = 256;
+        int rows = groups * units;
+        int cols = 512;
+        SplittableRandom random = new SplittableRandom(42);
+        float[] w = randoms(random, rows * cols);
+        float[] r = randoms(random, rows * cols);
+        float[] bias = randoms(random, rows);
+        Backend simd = SimdBackend.withThreadCount(2);
+        PackedMatrix packedW = simd.pack(w, 0, rows, cols);
+        PackedMatrix packedR = simd.pack(r, 0, rows, cols);
+        int callers = 4;
+        float[][] x = new float[callers][];
+        float[][] h = new float[callers][];
+        float[][] expected = new float[callers][];
+        for (int c = 0; c < callers; c++) {
+            x[c] = randoms(random, m * cols);
+            h[c] = randoms(random, m * cols);
+            expected[c] = threeCalls(simd, x[c], cols, packedW, bias, 0, h[c], cols, packedR, m, new float[m * rows],
+                    rows, groups);
+        }
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        float[] y = new float[m * rows];
+                        AtomicIntegerArray handedOut = new AtomicIntegerArray(units);
+                        simd.multiplyPairThen(x[caller], 0, cols, packedW, bias, 0, h[caller], 0, cols, packedR, m, y,
+                                0, rows, groups, (from, to) -> {
+                                    for (int u = from; u < to; u++) {
+                                        handedOut.incrementAndGet(u);
+                                    }
+                                });
+                        if (!Arrays.equals(y, expected[caller])) {
+                            wrong.add("caller " + caller + " round " + round + ": not the bits of the three calls");
+                        }
+                        for (int u = 0; u < units; u++) {
+                            if (handedOut.get(u) != 1) {
+                                wrong.add("caller " + caller + " round " + round + ": unit " + u + " handed out "
+                                        + handedOut.get(u) + " times");
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
