@@ -22,8 +22,9 @@ public final class Workspace {
     /** Per-stream scratch {@code [N, H]}. */
     public final float[] b;
     /**
-     * The hidden state after the current step, {@code [N, H]}: the unit tasks write it here rather than into
-     * h, because other threads may still be reading h as the step's product input.
+     * A second hidden-state array, {@code [N, H]}: the unit tasks write the new h elsewhere than h ({@link
+     * #hOut()}), because other threads may still be reading h as the step's product input; a forward pass
+     * alternates between this array and the state's own.
      */
     public final float[] hNext;
     /**
@@ -49,6 +50,15 @@ public final class Workspace {
     private float[] input;
     private int inputOff;
     private int inputLd;
+    /** Where the unit tasks write the new hidden state of the step in progress ({@link #hOut()}). */
+    private float[] hOut;
+    /**
+     * The pass's output sequence, or null (a streaming step): the last unit task of a step also copies the new h
+     * of each running stream n to row {@code outRows[n]} of it, on the thread that computed those units.
+     */
+    private float[] out;
+    /** Per stream, its row of {@link #out} at the current step (read only for running streams). */
+    final int[] outRows;
     /** The cell type's unit tasks bound to this workspace, made once so a step allocates nothing. */
     private UnitTask[] tasks = new UnitTask[0];
 
@@ -60,7 +70,9 @@ public final class Workspace {
         this.b = new float[batch * hidden];
         this.hNext = new float[batch * hidden];
         this.rows = new int[batch];
+        this.outRows = new int[batch];
         this.gates = g;
+        this.hOut = hNext;
     }
 
     /** The array holding the current step's gate block (see {@link #gatesBase}). */
@@ -122,6 +134,36 @@ public final class Workspace {
         this.h = h;
         this.c = c;
         this.trace = trace;
+    }
+
+    /** The array the unit tasks write the current step's new hidden state to, {@code [N, H]}. */
+    public float[] hOut() {
+        return hOut;
+    }
+
+    /** The unit tasks of the next steps write the new hidden state to {@code array}. */
+    void hOut(float[] array) {
+        hOut = array;
+    }
+
+    /** The output sequence the steps' new h also go to ({@link #out}), or null for none. */
+    void out(float[] y) {
+        out = y;
+    }
+
+    /**
+     * Copies units {@code [from, to)} of the new h of every running stream to its output row, when there is an
+     * output: run after the cell's last unit task of a step, on the same thread.
+     */
+    void copyOut(int from, int to, int hidden) {
+        if (out == null) {
+            return;
+        }
+        for (int n = 0; n < batch; n++) {
+            if (rows[n] >= 0) {
+                System.arraycopy(hOut, n * hidden + from, out, outRows[n] * hidden + from, to - from);
+            }
+        }
     }
 
     /** The current step's hidden state before the step. */

@@ -118,7 +118,6 @@ final class GruCell extends RecurrentCell {
             backend.multiplyThen(ws.a, 0, hs, ws.batch, packedH, ws.gates(), ws.gatesBase() + oh, width, true, 1,
                     ws.task(1));
         }
-        commitHidden(ws, h);
     }
 
     @Override
@@ -172,7 +171,7 @@ final class GruCell extends RecurrentCell {
         int base = ws.gatesBase();
         float[] a = ws.a;
         float[] h = ws.h();
-        float[] hNext = ws.hNext;
+        float[] hNext = ws.hOut();
         Trace trace = ws.trace();
         for (int n = 0; n < ws.batch; n++) {
             int row = ws.rows[n];

@@ -171,7 +171,7 @@ final class LstmCell extends RecurrentCell {
             if (trace != null) {
                 System.arraycopy(hc, sb, trace.extra, rb, len);
             }
-            backend.mul(g, gb + oo, hc, sb, ws.hNext, sb, len);
+            backend.mul(g, gb + oo, hc, sb, ws.hOut(), sb, len);
         }
     }
 

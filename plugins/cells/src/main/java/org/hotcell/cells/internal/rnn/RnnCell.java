@@ -76,7 +76,7 @@ final class RnnCell extends RecurrentCell {
                 System.arraycopy(ws.h(), sb, trace.hPrev, row * hs + u0, len);
             }
             Kernels.activate(f, clip, clipped, g, base + sb, len, trace, row * hs + u0);
-            System.arraycopy(g, base + sb, ws.hNext, sb, len);
+            System.arraycopy(g, base + sb, ws.hOut(), sb, len);
         }
     }
 
