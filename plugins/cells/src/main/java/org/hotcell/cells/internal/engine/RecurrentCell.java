@@ -241,6 +241,7 @@ public abstract class RecurrentCell implements Cell {
     /** Keeps a pass's workspace for the next, holding on to nothing of the pass (state, trace, output). */
     private void keepWorkspace(Workspace ws) {
         ws.bind(null, null, null);
+        ws.inputTaken();
         ws.out(null);
         ws.hOut(ws.hNext);
         spareForward.set(ws);
