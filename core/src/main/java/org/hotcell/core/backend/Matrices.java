@@ -1,5 +1,7 @@
 package org.hotcell.core.backend;
 
+import java.util.Objects;
+
 import org.hotcell.core.error.ShapeMismatchException;
 
 /**
@@ -68,6 +70,9 @@ public final class Matrices {
      * @throws ShapeMismatchException naming what does not fit
      */
     public static void checkPair(PackedMatrix w, PackedMatrix r, float[] bias, int biasOff) {
+        Objects.requireNonNull(w, "W");
+        Objects.requireNonNull(r, "R");
+        Objects.requireNonNull(bias, "bias (zeros for none)");
         if (w.rows() != r.rows()) {
             throw new ShapeMismatchException("W has " + w.rows() + " rows and R " + r.rows()
                     + "; a step's two products need the same rows");

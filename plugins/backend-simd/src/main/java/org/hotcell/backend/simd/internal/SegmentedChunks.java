@@ -88,30 +88,25 @@ public final class SegmentedChunks {
 
     /** The next chunk of segment s from its front, or -1 when it has none left. */
     private int takeFront(int s) {
-        while (true) {
-            long v = ends.get(s);
-            int front = (int) (v >>> 32);
-            int back = (int) v;
-            if (front >= back) {
-                return -1;
-            }
-            if (ends.compareAndSet(s, v, pack(front + 1, back))) {
-                return front;
-            }
-        }
+        return take(s, true);
     }
 
     /** The last chunk left in segment s, or -1 when it has none left. */
     private int takeBack(int s) {
+        return take(s, false);
+    }
+
+    private int take(int s, boolean front) {
         while (true) {
             long v = ends.get(s);
-            int front = (int) (v >>> 32);
-            int back = (int) v;
-            if (front >= back) {
+            int first = (int) (v >>> 32);
+            int end = (int) v;
+            if (first >= end) {
                 return -1;
             }
-            if (ends.compareAndSet(s, v, pack(front, back - 1))) {
-                return back - 1;
+            long taken = front ? pack(first + 1, end) : pack(first, end - 1);
+            if (ends.compareAndSet(s, v, taken)) {
+                return front ? first : end - 1;
             }
         }
     }
