@@ -415,26 +415,21 @@ public final class SimdBackend implements Backend {
     @Override
     public void multiplyThen(float[] x, int xOff, int ldx, int m, PackedMatrix w, float[] y, int yOff, int ldy,
                              boolean accumulate, int groups, UnitTask after) {
-        if (w instanceof CompactPanels compact) {
-            compactThen(x, xOff, ldx, m, compact, y, yOff, ldy, accumulate, groups, after);
-            return;
-        }
-        PanelMatrix packed = own(w);
-        int units = Matrices.unitsPerGroup(packed.rows(), groups);
-        checkMatrix("X", x, xOff, m, packed.cols(), ldx);
-        checkMatrix("Y", y, yOff, m, packed.rows(), ldy);
+        int units = Matrices.unitsPerGroup(w.rows(), groups);
+        checkMatrix("X", x, xOff, m, w.cols(), ldx);
+        checkMatrix("Y", y, yOff, m, w.rows(), ldy);
         if (units == 0) {
             return;
         }
-        if (m == 1) {
-            packed.turnRowPass();
-        }
         float beta = accumulate ? 1f : 0f;
-        // X is row-major: every share or chunk reads it in place (PanelGemm.run), so nothing is packed first.
-        if (!splitGroups(m, packed.rows(), packed.cols(), weightBytes(packed), groups, after,
-                (from, to, g, groupPanels) -> PanelGemm.run(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy, from,
-                        to, g, groupPanels))) {
-            product(x, xOff, ldx, 1, m, packed, 1f, beta, y, yOff, ldy);
+        // X is row-major: every share or chunk reads it in place, so nothing is packed first.
+        if (!splitGroups(m, w.rows(), w.cols(), weightBytes(w), groups, after,
+                groupedProduct(x, xOff, ldx, m, w, beta, y, yOff, ldy))) {
+            if (w instanceof CompactPanels compact) {
+                compactProduct(x, xOff, ldx, m, compact, beta, y, yOff, ldy);
+            } else {
+                product(x, xOff, ldx, 1, m, own(w), 1f, beta, y, yOff, ldy);
+            }
             after.run(0, units);
         }
     }
@@ -526,7 +521,7 @@ public final class SimdBackend implements Backend {
             });
         } else {
             // Chunks of a segment per thread, so that after runs over each thread's whole run of chunks at once.
-            int chunks = Math.min(groupPanels, team.size() * CHUNKS_PER_THREAD);
+            int chunks = chunkCount(groupPanels);
             SegmentedChunks claims = new SegmentedChunks(chunks, team.size());
             ran = team.tryRun(part -> claims.runPart(part,
                     (c, next) -> kernel.run(chunkStart(groupPanels, c, chunks), chunkStart(groupPanels, next, chunks),
@@ -731,24 +726,6 @@ public final class SimdBackend implements Backend {
                 (from, to) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, 1, 0));
     }
 
-    /** {@link #multiplyThen} for compact weights: the same split of every group's panels between the threads. */
-    private void compactThen(float[] x, int xOff, int ldx, int m, CompactPanels w, float[] y, int yOff, int ldy,
-                             boolean accumulate, int groups, UnitTask after) {
-        int units = Matrices.unitsPerGroup(w.rows(), groups);
-        checkMatrix("X", x, xOff, m, w.cols(), ldx);
-        checkMatrix("Y", y, yOff, m, w.rows(), ldy);
-        if (units == 0) {
-            return;
-        }
-        float beta = accumulate ? 1f : 0f;
-        if (!splitGroups(m, w.rows(), w.cols(), weightBytes(w), groups, after,
-                (from, to, g, groupPanels) -> CompactGemm.run(x, xOff, ldx, m, w, beta, y, yOff, ldy, from, to, g,
-                        groupPanels))) {
-            compactProduct(x, xOff, ldx, m, w, beta, y, yOff, ldy);
-            after.run(0, units);
-        }
-    }
-
     private static float[] packWholeA(float[] a, int aOff, int aRowStride, int aStep, int m, int k) {
         float[] packedA = PanelGemm.packedABuffer(PanelGemm.packedSize(m, k));
         PanelGemm.packAll(a, aOff, aRowStride, aStep, m, k, packedA);
@@ -765,13 +742,18 @@ public final class SimdBackend implements Backend {
      * whichever thread is free; false (nothing run) when another model holds the team.
      */
     private boolean onChunks(int panels, PanelRange task) {
-        int chunks = Math.min(panels, team.size() * CHUNKS_PER_THREAD);
+        int chunks = chunkCount(panels);
         AtomicInteger next = new AtomicInteger();
         return team.tryRun(part -> {
             for (int chunk = next.getAndIncrement(); chunk < chunks; chunk = next.getAndIncrement()) {
-                task.run((int) ((long) panels * chunk / chunks), (int) ((long) panels * (chunk + 1) / chunks));
+                task.run(chunkStart(panels, chunk, chunks), chunkStart(panels, chunk + 1, chunks));
             }
         });
+    }
+
+    /** How many chunks a chunked product over {@code panels} takes: {@link #CHUNKS_PER_THREAD} per thread. */
+    private int chunkCount(int panels) {
+        return Math.min(panels, team.size() * CHUNKS_PER_THREAD);
     }
 
     /**

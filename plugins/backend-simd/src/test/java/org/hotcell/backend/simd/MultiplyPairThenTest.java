@@ -2,6 +2,8 @@ package org.hotcell.backend.simd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotcell.backend.simd.SimdBackendDifferentialTest.abs;
+import static org.hotcell.backend.simd.SimdBackendDifferentialTest.randoms;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -208,21 +210,5 @@ class MultiplyPairThenTest {
         backend.addRowVector(y, 0, ldy, m, w.rows(), bias, biasOff);
         backend.multiplyThen(h, 0, ldh, m, r, y, 0, ldy, true, groups, (from, to) -> { });
         return y;
-    }
-
-    private static float[] randoms(SplittableRandom random, int n) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        return values;
-    }
-
-    private static float[] abs(float[] values) {
-        float[] result = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = Math.abs(values[i]);
-        }
-        return result;
     }
 }

@@ -424,7 +424,8 @@ class SimdBackendDifferentialTest {
         }
     }
 
-    private static float[] randoms(SplittableRandom random, int n) {
+    /** Uniform in [-1, 1); package-visible for the other product tests. */
+    static float[] randoms(SplittableRandom random, int n) {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = (float) (random.nextDouble() * 2 - 1);
@@ -443,7 +444,7 @@ class SimdBackendDifferentialTest {
         return transposed;
     }
 
-    private static float[] abs(float[] values) {
+    static float[] abs(float[] values) {
         float[] result = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             result[i] = Math.abs(values[i]);
